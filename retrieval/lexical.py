@@ -1,0 +1,153 @@
+"""Lexical search: BM25 over Dutch and English stems, plus an instrument lexicon.
+
+Each word is indexed under its Dutch and its English Snowball stem, so "subsidies" and
+"subsidie" meet, and so do "innovations" and "innovation". The lexicon maps the many names of
+an instrument ("S&O", "WBSO", "R&D tax credit") to one concept token, which is added to both
+passages and queries; the lexicon itself comes from the caller (built from the cards).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import snowballstemmer
+
+_WORD = re.compile(r"[0-9a-zà-ÿ][0-9a-zà-ÿ&'’\-]*", re.IGNORECASE)
+_STOP = frozenset(
+    """de het een en of van in op te voor met aan door bij als is zijn wordt worden dat die dit
+    deze er ook om tot naar uit over we wij ons onze ze zij hun je jij u uw ik mijn niet geen wat
+    welke hoe kan kunnen moet the a an and or of in on to for with at by as is are be was were that
+    this these those it its we our you your i my not no what which how can could should do does
+    from into about than then there their they them""".split()
+)
+
+
+def _stemmers() -> tuple[object, object]:
+    return snowballstemmer.stemmer("dutch"), snowballstemmer.stemmer("english")
+
+
+def _fold(text: str) -> str:
+    return text.replace("\u00ad", "").replace("’", "'").lower()
+
+
+@dataclass
+class Lexicon:
+    """Concept id -> phrases that name it. Matching is on folded, whitespace-collapsed text."""
+
+    phrases: Mapping[str, Sequence[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        pairs = []
+        for concept, names in self.phrases.items():
+            for name in names:
+                folded = " ".join(_fold(name).split())
+                if len(folded) >= 2:
+                    pairs.append((concept, folded))
+        # Longest first, word boundaries on both sides.
+        pairs.sort(key=lambda p: -len(p[1]))
+        self._patterns = [
+            (concept, re.compile(r"(?<![\w&])" + re.escape(name) + r"(?![\w&])"))
+            for concept, name in pairs
+        ]
+
+    def concepts(self, text: str) -> list[str]:
+        """Concept ids named in the text (each once, in order of first match)."""
+        folded = " ".join(_fold(text).split())
+        found: list[str] = []
+        for concept, pattern in self._patterns:
+            if concept not in found and pattern.search(folded):
+                found.append(concept)
+        return found
+
+
+class Analyzer:
+    """Text -> index terms (Dutch and English stems, concept tokens)."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self._nl, self._en = _stemmers()
+        self._lexicon = lexicon or Lexicon()
+
+    def terms(self, text: str) -> list[str]:
+        words = [w.strip("-'") for w in _WORD.findall(_fold(text))]
+        words = [w for w in words if w and w not in _STOP]
+        terms: list[str] = []
+        for word in words:
+            nl = self._nl.stemWord(word)  # type: ignore[attr-defined]
+            en = self._en.stemWord(word)  # type: ignore[attr-defined]
+            terms.append(nl)
+            if en != nl:
+                terms.append(en)
+        terms.extend(f"@{c}" for c in self._lexicon.concepts(text))
+        return terms
+
+
+@dataclass(frozen=True)
+class LexicalHit:
+    doc_id: str
+    score: float
+
+
+class BM25Index:
+    """Okapi BM25 over a fixed set of documents, with metadata filters."""
+
+    def __init__(
+        self,
+        docs: Iterable[tuple[str, str, Mapping[str, object]]],
+        analyzer: Analyzer,
+        k1: float = 1.4,
+        b: float = 0.75,
+        concept_boost: float = 2.0,
+    ) -> None:
+        self._analyzer = analyzer
+        self._k1, self._b, self._boost = k1, b, concept_boost
+        self._ids: list[str] = []
+        self._meta: list[Mapping[str, object]] = []
+        self._tf: list[Counter[str]] = []
+        self._len: list[int] = []
+        df: Counter[str] = Counter()
+        for doc_id, text, meta in docs:
+            tf = Counter(analyzer.terms(text))
+            self._ids.append(doc_id)
+            self._meta.append(meta)
+            self._tf.append(tf)
+            self._len.append(sum(tf.values()))
+            df.update(tf.keys())
+        n = len(self._ids)
+        self._avg = (sum(self._len) / n) if n else 1.0
+        self._idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def search(
+        self, query: str, k: int = 10, where: Mapping[str, object] | None = None
+    ) -> list[LexicalHit]:
+        q_terms = Counter(self._analyzer.terms(query))
+        if not q_terms:
+            return []
+        hits = []
+        for i, tf in enumerate(self._tf):
+            if where and any(self._meta[i].get(key) != value for key, value in where.items()):
+                continue
+            score = self._score(q_terms, tf, self._len[i])
+            if score > 0:
+                hits.append(LexicalHit(self._ids[i], score))
+        hits.sort(key=lambda h: (-h.score, h.doc_id))
+        return hits[:k]
+
+    def _score(self, q_terms: Counter[str], tf: Counter[str], length: int) -> float:
+        score = 0.0
+        norm = self._k1 * (1 - self._b + self._b * length / self._avg)
+        for term, q_count in q_terms.items():
+            freq = tf.get(term)
+            if not freq:
+                continue
+            weight = self._idf[term] * freq * (self._k1 + 1) / (freq + norm)
+            if term.startswith("@"):
+                weight *= self._boost
+            score += weight * q_count
+        return score

@@ -1,0 +1,205 @@
+"""The Chroma store: connect (embedded folder or server), sync passages, query.
+
+The collection records which embedder built it and an index format version; querying with
+another embedder raises `IndexMismatch` with the command that fixes it. Embeddings are always
+computed by our embedder and passed explicitly: Chroma's own default embedding function (which
+would download a model) is never used.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from retrieval.embedders import NamedEmbeddings
+from retrieval.passages import Passage
+
+log = logging.getLogger(__name__)
+
+INDEX_FORMAT = "1"
+_BATCH = 64
+
+
+class StoreError(RuntimeError):
+    """The index cannot be used; the message says why and what to run."""
+
+
+class IndexMissing(StoreError):
+    pass
+
+
+class IndexMismatch(StoreError):
+    pass
+
+
+class StoreUnavailable(StoreError):
+    pass
+
+
+@dataclass(frozen=True)
+class StoreLocation:
+    """Where the index lives: a local folder, or a Chroma server address."""
+
+    path: Path | None = None
+    url: str | None = None
+    auth_token: str | None = None
+
+    def describe(self) -> str:
+        return self.url or str(self.path)
+
+
+def connect(location: StoreLocation) -> Any:
+    """A Chroma client for the location, telemetry off."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    settings = ChromaSettings(anonymized_telemetry=False)
+    if location.url:
+        parsed = urlparse(location.url)
+        headers = {"Authorization": f"Bearer {location.auth_token}"} if location.auth_token else None
+        try:
+            return chromadb.HttpClient(
+                host=parsed.hostname or "127.0.0.1",
+                port=parsed.port or (443 if parsed.scheme == "https" else 8000),
+                ssl=parsed.scheme == "https",
+                headers=headers,
+                settings=settings,
+            )
+        except Exception as exc:  # chromadb raises several types when the server is down
+            raise StoreUnavailable(
+                f"cannot reach the Chroma server at {location.url}: {exc}. "
+                "Is it running? (make serve-chroma)"
+            ) from exc
+    assert location.path is not None
+    location.path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(location.path), settings=settings)
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    added: int
+    deleted: int
+    unchanged: int
+
+
+class PassageStore:
+    """One Chroma collection of passages built by one embedder."""
+
+    def __init__(self, client: Any, name: str, embedder: NamedEmbeddings) -> None:
+        self._client = client
+        self._name = name
+        self._embedder = embedder
+        self._collection: Any = None
+
+    @property
+    def embedder(self) -> NamedEmbeddings:
+        return self._embedder
+
+    def _open(self, create: bool) -> Any:
+        if self._collection is not None:
+            return self._collection
+        try:
+            if create:
+                collection = self._client.get_or_create_collection(
+                    self._name,
+                    embedding_function=None,
+                    metadata={"embedder": self._embedder.identity, "format": INDEX_FORMAT},
+                    configuration={"hnsw": {"space": "cosine"}},
+                )
+            else:
+                collection = self._client.get_collection(self._name, embedding_function=None)
+        except Exception as exc:
+            if not create and "does not exist" in str(exc).lower():
+                raise IndexMissing(
+                    f"no index named {self._name!r} yet: run `finder ingest` (or `make ingest`)"
+                ) from exc
+            raise StoreUnavailable(f"the Chroma store failed to open: {exc}") from exc
+        self._check_builder(collection)
+        self._collection = collection
+        return collection
+
+    def _check_builder(self, collection: Any) -> None:
+        meta = collection.metadata or {}
+        built_with, fmt = meta.get("embedder"), meta.get("format")
+        if built_with != self._embedder.identity:
+            raise IndexMismatch(
+                f"the index was built with embedder {built_with!r} but {self._embedder.identity!r} "
+                "is configured: rebuild with `finder ingest --rebuild`, or set FINDER_EMBEDDER "
+                "to the embedder that built it"
+            )
+        if fmt != INDEX_FORMAT:
+            raise IndexMismatch(
+                f"the index has format {fmt!r}, this version reads {INDEX_FORMAT!r}: "
+                "rebuild with `finder ingest --rebuild`"
+            )
+
+    def drop(self) -> None:
+        """Delete the collection (for a rebuild)."""
+        self._collection = None
+        try:
+            self._client.delete_collection(self._name)
+        except Exception as exc:  # absent already
+            log.debug("nothing to drop: %s", exc)
+
+    def sync(
+        self,
+        passages: Sequence[Passage],
+        progress: Callable[[int], None] | None = None,
+    ) -> SyncReport:
+        """Make the collection hold exactly these passages; embed only what is new."""
+        collection = self._open(create=True)
+        existing = set(collection.get(include=[])["ids"])
+        wanted = {p.id: p for p in passages}
+        stale = sorted(existing - set(wanted))
+        fresh = [p for p in passages if p.id not in existing]
+        for start in range(0, len(fresh), _BATCH):
+            batch = fresh[start : start + _BATCH]
+            vectors = self._embedder.embed_documents([p.text for p in batch])
+            collection.upsert(
+                ids=[p.id for p in batch],
+                embeddings=vectors,
+                documents=[p.text for p in batch],
+                metadatas=[p.metadata() for p in batch],
+            )
+            if progress:
+                progress(len(batch))
+        for start in range(0, len(stale), _BATCH):
+            collection.delete(ids=stale[start : start + _BATCH])
+        return SyncReport(added=len(fresh), deleted=len(stale), unchanged=len(wanted) - len(fresh))
+
+    def all_passages(self) -> list[Passage]:
+        """Every stored passage (to build the lexical index from the same data)."""
+        collection = self._open(create=False)
+        data = collection.get(include=["documents", "metadatas"])
+        return [
+            Passage(id=i, text=doc, **(meta or {}))
+            for i, doc, meta in zip(data["ids"], data["documents"], data["metadatas"], strict=True)
+        ]
+
+    def count(self) -> int:
+        return int(self._open(create=False).count())
+
+    def query(
+        self, vector: list[float], k: int, where: dict[str, object] | None = None
+    ) -> list[tuple[str, float]]:
+        """(passage id, cosine similarity) pairs, best first."""
+        collection = self._open(create=False)
+        n = min(k, collection.count())
+        if n == 0:
+            return []
+        result = collection.query(
+            query_embeddings=[vector], n_results=n, where=_chroma_where(where), include=["distances"]
+        )
+        ids, dists = result["ids"][0], result["distances"][0]
+        return [(i, 1.0 - float(d)) for i, d in zip(ids, dists, strict=True)]
+
+
+def _chroma_where(where: dict[str, object] | None) -> dict[str, Any] | None:
+    if not where:
+        return None
+    clauses = [{key: value} for key, value in where.items()]
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}

@@ -1,0 +1,87 @@
+"""Shared fixtures. Tests choose fakes explicitly: the hashing embedder, fake chat models."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def settings(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Settings for a real Chroma in a temporary folder, with the hashing embedder."""
+    from assistant.settings import Settings
+
+    return Settings(
+        embedder="hashing",
+        index_dir=tmp_path / "index",
+        collection=f"test-{tmp_path.name[-20:]}".replace("_", "-"),
+        feedback_db=tmp_path / "feedback.sqlite3",
+    )
+
+
+@pytest.fixture(scope="session")
+def built_finder(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """One ingested finder (hashing embedder) shared by read-only tests."""
+    from assistant.finder import build_finder
+    from assistant.settings import Settings
+
+    folder = tmp_path_factory.mktemp("shared-index")
+    finder = build_finder(
+        Settings(embedder="hashing", index_dir=folder / "index", collection="shared-test",
+                 feedback_db=folder / "feedback.sqlite3")
+    )
+    finder.ingest()
+    return finder
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real `chroma run` server on 127.0.0.1, stopped after the session."""
+    chroma = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
+    port = _free_port()
+    data = tmp_path_factory.mktemp("chroma-server")
+    env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
+    proc = subprocess.Popen(
+        [chroma, "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                break
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError("chroma run exited early")
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        raise RuntimeError("chroma run did not start within 60 s")
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()

@@ -1,0 +1,53 @@
+from retrieval.lexical import Analyzer, BM25Index, Lexicon
+
+LEXICON = Lexicon(
+    {
+        "wbso": ["WBSO", "S&O", "speur- en ontwikkelingswerk", "R&D tax credit"],
+        "vff": ["VFF", "Vroegefasefinanciering", "early-phase financing"],
+        "innovatiekrediet": ["Innovatiekrediet", "innovation credit"],
+    }
+)
+
+DOCS = [
+    ("a", "De WBSO wordt geïndexeerd vanaf 2023.", {"source": "letter"}),
+    ("b", "Vroegefasefinanciering helpt startups met een lening.", {"source": "letter"}),
+    ("c", "Subsidies voor innovatieve bedrijven in de regio.", {"source": "card"}),
+    ("d", "Het Innovatiekrediet is een lening voor risicovolle projecten.", {"source": "card"}),
+]
+
+
+def test_lexicon_maps_every_name_to_its_concept() -> None:
+    assert LEXICON.concepts("Kan ik S&O aanvragen?") == ["wbso"]
+    assert LEXICON.concepts("an R&D tax credit for my shop") == ["wbso"]
+    assert set(LEXICON.concepts("innovation credit or VFF?")) == {"vff", "innovatiekrediet"}
+    assert LEXICON.concepts("mit-regeling") == []
+
+
+def test_lexicon_needs_word_boundaries() -> None:
+    assert LEXICON.concepts("wbsox is geen regeling") == []
+
+
+def test_stemming_joins_dutch_and_english_forms() -> None:
+    analyzer = Analyzer()
+    assert set(analyzer.terms("subsidies")) & set(analyzer.terms("subsidie"))
+    assert set(analyzer.terms("innovations")) & set(analyzer.terms("innovation"))
+
+
+def test_synonym_finds_passage_without_shared_words() -> None:
+    index = BM25Index(DOCS, Analyzer(LEXICON))
+    hits = index.search("early-phase financing for my startup")
+    assert hits[0].doc_id == "b"
+    hits = index.search("R&D tax credit")
+    assert hits[0].doc_id == "a"
+
+
+def test_filters_restrict_to_metadata() -> None:
+    index = BM25Index(DOCS, Analyzer(LEXICON))
+    hits = index.search("lening", where={"source": "card"})
+    assert [h.doc_id for h in hits] == ["d"]
+
+
+def test_empty_and_stopword_queries_return_nothing() -> None:
+    index = BM25Index(DOCS, Analyzer(LEXICON))
+    assert index.search("") == []
+    assert index.search("de het een") == []
