@@ -1,0 +1,74 @@
+"""The question-set format of shared/eval-contract.md: JSON Lines, one typed item per line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from assistant.errors import InputError
+
+QuestionType = Literal[
+    "recommend", "explain", "policy", "eligibility", "out_of_scope", "adversarial"
+]
+
+
+class EvalSetError(InputError):
+    """A malformed question set; the message names the line."""
+
+
+class EvalItem(BaseModel):
+    """One question. Unknown extra fields are ignored, as the contract says."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: str = Field(min_length=1)
+    question: str
+    lang: Literal["nl", "en"]
+    type: QuestionType
+    profile: dict[str, Any] | None = None
+    expected_instruments: list[str] = Field(default_factory=list)
+    acceptable_instruments: list[str] = Field(default_factory=list)
+    gold_quotes: list[str] = Field(default_factory=list)
+    answer_must_mention: list[str] = Field(default_factory=list)
+    answerable: bool = True
+    notes: str = ""
+
+
+def parse_set(text: str, name: str = "<set>") -> list[EvalItem]:
+    """Every line parsed and validated; the first bad line stops everything."""
+    items: list[EvalItem] = []
+    seen: set[str] = set()
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise EvalSetError(f"{name}, line {number}: not valid JSON ({exc.msg})") from exc
+        if not isinstance(data, dict):
+            raise EvalSetError(f"{name}, line {number}: expected a JSON object")
+        try:
+            item = EvalItem.model_validate(data)
+        except ValidationError as exc:
+            problems = "; ".join(
+                f"{'.'.join(map(str, e['loc'])) or 'item'}: {e['msg']}" for e in exc.errors()
+            )
+            raise EvalSetError(f"{name}, line {number}: {problems}") from exc
+        if item.id in seen:
+            raise EvalSetError(f"{name}, line {number}: duplicate id {item.id!r}")
+        seen.add(item.id)
+        items.append(item)
+    if not items:
+        raise EvalSetError(f"{name}: no questions in the set")
+    return items
+
+
+def load_set(path: Path) -> list[EvalItem]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise EvalSetError(f"{path}: not UTF-8 text") from exc
+    return parse_set(text, str(path))

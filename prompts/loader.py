@@ -1,0 +1,93 @@
+"""Prompt and answer templates live in files; this loads them and checks their placeholders.
+
+`REGISTRY` names every template and the variables the code passes to it. A test renders each
+file against its registry entry, so a renamed placeholder fails the build, not a user.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from langchain_core.prompts import PromptTemplate
+
+HERE = Path(__file__).parent
+Lang = Literal["nl", "en"]
+
+REGISTRY: dict[str, frozenset[str]] = {
+    "recommend_intro": frozenset({"profile"}),
+    "recommend_intro_open": frozenset(),
+    "recommendation": frozenset(
+        {"rank", "name", "verdict", "why", "to_check", "figures", "next_step",
+         "administered_by", "url", "cite"}
+    ),
+    "to_check": frozenset({"items"}),
+    "figures": frozenset({"figures"}),
+    "explain": frozenset(
+        {"name", "summary", "offers", "figures", "who", "how", "as_of", "status", "cite"}
+    ),
+    "letter_remark": frozenset({"quote", "n"}),
+    "eligibility": frozenset({"name", "verdict_sentence", "reasons", "cite"}),
+    "policy_intro": frozenset(),
+    "policy_quote": frozenset({"quote", "n", "label"}),
+    "policy_none": frozenset(),
+    "compare_intro": frozenset(),
+    "clarify": frozenset({"question"}),
+    "disclaimer": frozenset({"bodies"}),
+    "decline": frozenset(),
+    "decline_hostile": frozenset(),
+    "smalltalk": frozenset(),
+}
+LLM_REGISTRY: dict[str, frozenset[str]] = {
+    "system": frozenset({"language"}),
+    "user": frozenset({"sources", "facts", "history", "question"}),
+}
+
+
+class PromptError(ValueError):
+    """A template file is missing or its placeholders do not match the code."""
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def _read(path: Path, expected: frozenset[str]) -> str:
+    if not path.exists():
+        raise PromptError(f"missing template file {path}")
+    text = path.read_text(encoding="utf-8").rstrip("\n")
+    found = placeholders(text)
+    if found != expected:
+        raise PromptError(
+            f"{path}: placeholders {sorted(found)} but the code passes {sorted(expected)}"
+        )
+    return text
+
+
+@dataclass(frozen=True)
+class Templates:
+    """The composer's templates for one language."""
+
+    lang: Lang
+    texts: dict[str, str]
+
+    def render(self, template: str, /, **values: object) -> str:
+        return self.texts[template].format(**values)
+
+
+@cache
+def load_templates(lang: Lang, root: Path = HERE / "templates") -> Templates:
+    texts = {name: _read(root / lang / f"{name}.txt", vars_) for name, vars_ in REGISTRY.items()}
+    return Templates(lang, texts)
+
+
+@cache
+def load_llm_prompts(root: Path = HERE / "llm") -> dict[str, PromptTemplate]:
+    """LangChain prompt templates for the optional LLM answerer."""
+    return {
+        name: PromptTemplate.from_template(_read(root / f"{name}.txt", vars_))
+        for name, vars_ in LLM_REGISTRY.items()
+    }
