@@ -56,6 +56,25 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--instrument", help="only this instrument's card")
     search.add_argument("--part", choices=["Inleiding", "Deel I", "Deel II", "Actieplan"])
 
+    ask = sub.add_parser("ask", help="ask the assistant a question")
+    ask.add_argument("question", help="your question, in Dutch or English")
+    ask.add_argument("--json", action="store_true", help="print the whole Answer as JSON")
+    ask.add_argument("--profile", help="JSON file with what you know about the company")
+
+    check = sub.add_parser("check", help="eligibility of every instrument for a profile")
+    check.add_argument("--profile", required=True, help="JSON file with the company profile")
+    fmt = check.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="print JSON")
+    fmt.add_argument("--csv", action="store_true", help="print CSV")
+    check.add_argument("--lang", choices=["nl", "en"], default="nl", help="language of reasons")
+
+    ev = sub.add_parser("eval", help="run a question set (shared eval contract)")
+    ev.add_argument("--set", required=True, dest="set_path", help="JSON Lines question set")
+    ev.add_argument("--json", dest="json_out", help="write the full report as JSON here")
+    ev.add_argument("--with-profile", action="store_true", help="also pass each item's profile")
+    ev.add_argument("--compare", action="store_true",
+                    help="run lexical, dense USE, dense MiniLM, hybrid (and the LLM if set)")
+    ev.add_argument("--report", help="folder for latest.md, latest.json and latest.png")
     return parser
 
 
@@ -102,6 +121,96 @@ def _search(args: argparse.Namespace) -> int:
     for rank, hit in enumerate(hits, 1):
         text = hit.passage.text if len(hit.passage.text) < 240 else hit.passage.text[:237] + "..."
         print(f"{rank:>2}. [{hit.score:.4f}] {hit.passage.label}  ({hit.passage.id})\n    {text}")
+    return 0
+
+
+def _read_profile(path: str):  # type: ignore[no-untyped-def]
+    from assistant.errors import InputError
+    from instruments.profile import CompanyProfile, ProfileError
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text") from exc
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: a profile is a JSON object, e.g. {{\"employees\": 12}}")
+    try:
+        return CompanyProfile.from_contract(data)
+    except ProfileError as exc:
+        raise InputError(f"{path}: {exc}") from exc
+
+
+@command("ask")
+def _ask(args: argparse.Namespace) -> int:
+    from assistant.finder import build_finder
+
+    profile = _read_profile(args.profile) if args.profile else None
+    answer = build_finder(Settings()).ask(args.question, profile=profile)
+    if args.json:
+        print(answer.model_dump_json(indent=2))
+        return 0
+    print(answer.text)
+    if answer.citations:
+        print("\nBronnen / sources:")
+        for cit in answer.citations:
+            where = f" {cit.url} ({cit.seen})" if cit.url else ""
+            print(f"[{cit.n}] {cit.label}{where}\n    “{cit.quote}”")
+    return 0
+
+
+@command("check")
+def _check(args: argparse.Namespace) -> int:
+    import csv
+
+    from instruments.catalog import load_catalog
+    from instruments.eligibility import eligibility_rows, evaluate_all
+
+    settings = Settings()
+    profile = _read_profile(args.profile)
+    rows = eligibility_rows(evaluate_all(list(load_catalog(settings.cards_dir)), profile), args.lang)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif args.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["instrument_id"])
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        for row in rows:
+            print(f"{row['instrument_id']:<30} {row['verdict']}")
+    return 0
+
+
+@command("eval")
+def _eval(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from eval.dataset import load_set
+    from eval.report import table, write_reports
+
+    items = load_set(Path(args.set_path))  # a malformed set stops here, before any question
+    settings = Settings()
+    if args.compare:
+        from eval.compare import compare
+
+        reports = compare(settings, items, args.with_profile,
+                          progress=lambda name: print(f"running {name} ...", file=sys.stderr))
+    else:
+        from assistant.finder import build_finder
+        from eval.compare import evaluate_finder
+
+        reports = {"default": evaluate_finder(build_finder(settings), items, args.with_profile)}
+    print(table({name: r["metrics"] for name, r in reports.items()}))
+    main_report = reports.get("hybrid") or next(iter(reports.values()))
+    if args.json_out:
+        with open(args.json_out, "w", encoding="utf-8") as handle:
+            json.dump(main_report, handle, ensure_ascii=False, indent=1)
+    if args.report:
+        command_line = "finder " + " ".join(sys.argv[1:]) if sys.argv[1:] else "finder eval"
+        for path in write_reports(reports, Path(args.report), args.set_path, command_line):
+            print(f"wrote {path}", file=sys.stderr)
     return 0
 
 

@@ -8,21 +8,27 @@ before an index exists and `finder --help` never loads a model.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from assistant.knowledge import build_lexicon, catalog_passages, letter_mentions
+from assistant.answer import Answer
+from assistant.language import COMMON_WORDS
+from assistant.service import AnswerService, Conversation
+from assistant.knowledge import build_lexicon, catalog_passages, letter_mentions, resolve_letter_refs
 from assistant.settings import Settings
 from instruments.catalog import Catalog, load_catalog
 from retrieval.embedders import NamedEmbeddings, make_embedder
 from retrieval.hybrid import FusionWeights, HybridRetriever, HybridSearcher, Mode, SearchFilters, SearchHit
 from retrieval.letter import load_letter
-from retrieval.lexical import Analyzer, BM25Index
+from instruments.profile import CompanyProfile
+from retrieval.lexical import Analyzer, BM25Index, Lexicon
 from retrieval.passages import Passage
-from retrieval.store import PassageStore, StoreLocation, SyncReport, connect
+from retrieval.store import INDEX_FORMAT, PassageStore, StoreLocation, SyncReport, connect
 
 log = logging.getLogger(__name__)
+_WORDS = re.compile(r"[a-zà-ÿ]{2,}")
 
 
 @dataclass
@@ -52,8 +58,14 @@ class Finder:
                     else None
                 ),
             )
-            self._store = PassageStore(connect(location), self.settings.collection, self.embedder)
+            self._store = PassageStore(connect(location), self.collection_name, self.embedder)
         return self._store
+
+    @property
+    def collection_name(self) -> str:
+        """One collection per embedder, so indexes for several embedders can live side by side."""
+        slug = re.sub(r"[^a-zA-Z0-9]+", "-", self.embedder.identity).strip("-").lower()
+        return f"{self.settings.collection}-{slug}"[:60]
 
     def ingest(
         self, rebuild: bool = False, progress: Callable[[int], None] | None = None
@@ -66,7 +78,7 @@ class Finder:
 
     @cached_property
     def analyzer(self) -> Analyzer:
-        return Analyzer(build_lexicon(self.catalog, letter_mentions(self.settings.instruments_tsv)))
+        return Analyzer(self.lexicon)
 
     @cached_property
     def searcher(self) -> HybridSearcher:
@@ -91,6 +103,52 @@ class Finder:
     ) -> list[SearchHit]:
         searcher = self.searcher if mode is None else self.searcher.with_mode(mode)
         return searcher.search(query, k or self.settings.top_k, filters)
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        return build_lexicon(self.catalog, letter_mentions(self.settings.instruments_tsv))
+
+    @cached_property
+    def service(self) -> AnswerService:
+        words = {w for p in self.searcher.passages.values() for w in _WORDS.findall(p.text.lower())}
+        return AnswerService(
+            catalog=self.catalog,
+            searcher=self.searcher,
+            analyzer=self.analyzer,
+            lexicon=self.lexicon,
+            known_words=frozenset(words | COMMON_WORDS),
+            letter_refs=self.letter_refs,
+            max_chars=self.settings.max_question_chars,
+            top_k=self.settings.top_k,
+            config=self.config(),
+        )
+
+    @cached_property
+    def letter_refs(self) -> dict[str, list[str]]:
+        """Instrument id -> ids of the letter passages its card refers to, in card order."""
+        refs: dict[str, list[str]] = {}
+        for card in self.catalog:
+            resolved = resolve_letter_refs(card.letter_refs, self.letter)
+            refs[card.id] = list(dict.fromkeys(pid for ids in resolved.values() for pid in ids))
+        return refs
+
+    def config(self) -> dict[str, str]:
+        """What produced an answer: embedder, retriever, answerer, index version."""
+        return {
+            "embedder": self.embedder.identity,
+            "retriever": self.settings.retriever,
+            "answerer": self.settings.answerer if self.settings.answerer == "composer"
+            else f"llm:{self.settings.llm}",
+            "index": f"{self.collection_name}@format{INDEX_FORMAT}",
+        }
+
+    def ask(
+        self,
+        question: str,
+        conversation: Conversation | None = None,
+        profile: CompanyProfile | None = None,
+    ) -> Answer:
+        return self.service.ask(question, conversation, profile)
 
     def retriever(self, k: int | None = None, filters: SearchFilters | None = None) -> HybridRetriever:
         return HybridRetriever(searcher=self.searcher, k=k or self.settings.top_k, filters=filters)

@@ -76,7 +76,7 @@ def build_lexicon(catalog: Catalog, mentions: dict[str, list[str]]) -> Lexicon:
     """Every name a user or the letter may give an instrument -> its id."""
     phrases: dict[str, list[str]] = {}
     for card in catalog:
-        names = [card.id, card.name.nl, card.name.en, *card.keywords, *mentions.get(card.id, [])]
+        names = [card.name.nl, card.name.en, *card.aliases, *mentions.get(card.id, [])]
         short = [n.split(" (")[0] for n in (card.name.nl, card.name.en)]
         phrases[card.id] = sorted({n for n in names + short if len(n) >= 2})
     return Lexicon(phrases)

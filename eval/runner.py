@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from assistant.answer import Answer
-from assistant.language import detect_language
+from assistant.language import answer_language
 from eval import metrics as m
 from eval.dataset import EvalItem
 
@@ -30,7 +30,7 @@ def score_item(item: EvalItem, answer: Answer, letter: Mapping[str, str], latenc
     return {
         "id": item.id, "type": item.type, "lang": item.lang,
         "recommended": recommended, "retrieved": retrieved, "cited": cited,
-        "declined": answer.declined, "intent": answer.intent, "answer_lang": detect_language(answer.text, item.lang),
+        "declined": answer.declined, "intent": answer.intent, "answer_lang": answer_language(answer.text, item.lang),
         "latency_ms": round(latency_ms, 1),
         "mentions_found": found, "mentions_total": total,
         "instrument_hit_at_3": m.hit_at(recommended, expected, 3) if expected else None,
@@ -42,7 +42,7 @@ def score_item(item: EvalItem, answer: Answer, letter: Mapping[str, str], latenc
         ),
         "abstention_accuracy": (1.0 if answer.declined else 0.0) if not item.answerable else None,
         "false_abstention_rate": (1.0 if answer.declined else 0.0) if item.answerable else None,
-        "language_match": 1.0 if detect_language(answer.text, item.lang) == item.lang else 0.0,
+        "language_match": 1.0 if answer_language(answer.text, item.lang) == item.lang else 0.0,
     }
 
 

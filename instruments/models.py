@@ -152,7 +152,12 @@ class InstrumentCard(BaseModel):
         description="Exact phrases from the letter; resolved to passage ids at ingest.",
     )
     keywords: list[str] = Field(
-        default_factory=list, description="Other names users type (nl and en)."
+        default_factory=list, description="Words users type for it (nl and en), for search."
+    )
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="Other exact names of this instrument only (no topic words): the lexicon "
+        "uses them to recognise the instrument in questions and in the letter.",
     )
 
     @field_validator("figures")

@@ -49,6 +49,7 @@ class FusionWeights:
     lexical: float = 1.0
     rrf_k: int = 60
     candidates: int = 40
+    footnote: float = 0.5  # footnotes rarely answer a question by themselves
 
 
 class HybridSearcher:
@@ -72,14 +73,20 @@ class HybridSearcher:
         return HybridSearcher(self.store, self.lexical, self.passages, mode, self.weights)
 
     def search(
-        self, query: str, k: int = 8, filters: SearchFilters | None = None
+        self,
+        query: str,
+        k: int = 8,
+        filters: SearchFilters | None = None,
+        vector: list[float] | None = None,
     ) -> list[SearchHit]:
+        """Best passages first. `vector` reuses a query embedding computed by the caller."""
         where = filters.as_where() if filters else {}
         n = max(k, self.weights.candidates)
         dense: list[tuple[str, float]] = []
         lexical: list[tuple[str, float]] = []
         if self.mode in ("hybrid", "dense"):
-            vector = self.store.embedder.embed_query(query)
+            if vector is None:
+                vector = self.store.embedder.embed_query(query)
             dense = self.store.query(vector, n, where or None)
         if self.mode in ("hybrid", "lexical"):
             lexical = [(h.doc_id, h.score) for h in self.lexical.search(query, n, where or None)]
@@ -96,6 +103,10 @@ class HybridSearcher:
         for weight, ranked in ((w.dense, dense), (w.lexical, lexical)):
             for rank, (doc_id, _) in enumerate(ranked):
                 scores[doc_id] = scores.get(doc_id, 0.0) + weight / (w.rrf_k + rank + 1)
+        for doc_id in scores:
+            passage = self.passages.get(doc_id)
+            if passage is not None and passage.kind == "footnote":
+                scores[doc_id] *= w.footnote
         ordered = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
         return [
             SearchHit(

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 import snowballstemmer
 
+from retrieval.glossary import EN_NL
+
 _WORD = re.compile(r"[0-9a-zà-ÿ][0-9a-zà-ÿ&'’\-]*", re.IGNORECASE)
 _STOP = frozenset(
     """de het een en of van in op te voor met aan door bij als is zijn wordt worden dat die dit
@@ -26,12 +28,28 @@ _STOP = frozenset(
 )
 
 
+# Words that stand in every passage of this corpus ("what does the letter say about ...").
+_QUERY_NOISE = frozenset(
+    """brief kamerbrief letter kabinet cabinet zegt say says said staat stated mention mentioned
+    noemt""".split()
+)
+
+
 def _stemmers() -> tuple[object, object]:
     return snowballstemmer.stemmer("dutch"), snowballstemmer.stemmer("english")
 
 
 def _fold(text: str) -> str:
     return text.replace("\u00ad", "").replace("’", "'").lower()
+
+
+_CASE_SENSITIVE_WORDS = frozenset({"mooi", "sabe", "marin"})
+
+
+def _exact(name: str) -> bool:
+    """Match case-sensitively: short acronyms and acronyms that are also words."""
+    bare = name.removesuffix("'s").removesuffix("s")
+    return bare.isupper() and (len(bare) <= 3 or bare.lower() in _CASE_SENSITIVE_WORDS)
 
 
 @dataclass
@@ -44,22 +62,30 @@ class Lexicon:
         pairs = []
         for concept, names in self.phrases.items():
             for name in names:
-                folded = " ".join(_fold(name).split())
-                if len(folded) >= 2:
-                    pairs.append((concept, folded))
-        # Longest first, word boundaries on both sides.
+                name = " ".join(name.split())
+                if len(name) >= 2:
+                    pairs.append((concept, name))
+        # Longest first, word boundaries on both sides. Short all-caps acronyms that are also
+        # ordinary words ("MIT", "ROM", "MOOI") only match in capitals.
         pairs.sort(key=lambda p: -len(p[1]))
         self._patterns = [
-            (concept, re.compile(r"(?<![\w&])" + re.escape(name) + r"(?![\w&])"))
+            (
+                concept,
+                re.compile(
+                    r"(?<![\w&])" + re.escape(name if _exact(name) else _fold(name)) + r"(?![\w&])"
+                ),
+                _exact(name),
+            )
             for concept, name in pairs
         ]
 
     def concepts(self, text: str) -> list[str]:
         """Concept ids named in the text (each once, in order of first match)."""
-        folded = " ".join(_fold(text).split())
+        plain = " ".join(text.replace("\u00ad", "").split())
+        folded = _fold(plain)
         found: list[str] = []
-        for concept, pattern in self._patterns:
-            if concept not in found and pattern.search(folded):
+        for concept, pattern, exact in self._patterns:
+            if concept not in found and pattern.search(plain if exact else folded):
                 found.append(concept)
         return found
 
@@ -71,8 +97,21 @@ class Analyzer:
         self._nl, self._en = _stemmers()
         self._lexicon = lexicon or Lexicon()
 
+    def query_terms(self, text: str) -> list[str]:
+        """Terms of a question: noise words dropped, English words also as their Dutch forms."""
+        folded = _fold(text)
+        extra = [
+            " ".join(dutch)
+            for english, dutch in EN_NL.items()
+            if re.search(r"(?<![\w-])" + re.escape(english) + r"(?![\w-])", folded)
+        ]
+        words = [w for w in _WORD.findall(folded) if w not in _QUERY_NOISE]
+        terms = [t for t in self.terms(" ".join([*words, *extra])) if not t.startswith("@")]
+        return terms + [f"@{c}" for c in self._lexicon.concepts(text)]
+
     def terms(self, text: str) -> list[str]:
         words = [w.strip("-'") for w in _WORD.findall(_fold(text))]
+        words += [part for w in words if "-" in w for part in w.split("-") if len(part) > 2]
         words = [w for w in words if w and w not in _STOP]
         terms: list[str] = []
         for word in words:
@@ -126,7 +165,7 @@ class BM25Index:
     def search(
         self, query: str, k: int = 10, where: Mapping[str, object] | None = None
     ) -> list[LexicalHit]:
-        q_terms = Counter(self._analyzer.terms(query))
+        q_terms = Counter(self._analyzer.query_terms(query))
         if not q_terms:
             return []
         hits = []

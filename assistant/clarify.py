@@ -1,0 +1,94 @@
+"""One clarifying question, only when one missing fact would change the top of the ranking.
+
+For every unknown profile field we try each possible value, re-evaluate the leading
+instruments and count how many verdicts change. A field qualifies only if some value changes
+the first-ranked instrument; among those, the field that changes the most verdicts is asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from assistant.ranking import VERDICT_WEIGHT, Ranked
+from instruments.catalog import Catalog
+from instruments.eligibility import evaluate
+from instruments.profile import CompanyProfile
+
+if TYPE_CHECKING:
+    from assistant.composer import Context
+
+CANDIDATES: dict[str, list[Any]] = {
+    "size": ["micro", "small", "medium", "large"],
+    "applicant_type": ["company", "self_employed", "knowledge_institution"],
+    "stage": ["idea", "feasibility", "rnd", "prototype", "pilot", "market_entry", "scale_up"],
+    "is_startup": [True, False],
+    "collaboration": [True, False],
+}
+QUESTIONS = {
+    "size": ("Hoeveel medewerkers heeft uw bedrijf?", "How many employees does your company have?",
+             {"nl": ["minder dan 10", "10-49", "50-249", "250 of meer"],
+              "en": ["fewer than 10", "10-49", "50-249", "250 or more"]}),
+    "applicant_type": ("Vraagt u aan als bedrijf, als zzp'er of als kennisinstelling?",
+                       "Are you applying as a company, as a self-employed person or as a "
+                       "knowledge institution?",
+                       {"nl": ["bedrijf", "zzp'er", "kennisinstelling"],
+                        "en": ["company", "self-employed", "knowledge institution"]}),
+    "stage": ("In welke fase zit uw innovatie?", "What stage is your innovation in?",
+              {"nl": ["idee", "haalbaarheid", "R&D", "prototype", "pilot", "marktintroductie",
+                      "opschalen"],
+               "en": ["idea", "feasibility", "R&D", "prototype", "pilot", "market entry",
+                      "scale-up"]}),
+    "is_startup": ("Is uw bedrijf een startup (jonger dan vijf jaar)?",
+                   "Is your company a start-up (younger than five years)?",
+                   {"nl": ["ja", "nee"], "en": ["yes", "no"]}),
+    "collaboration": ("Werkt u samen met andere bedrijven of een kennisinstelling?",
+                      "Do you work with other companies or a knowledge institution?",
+                      {"nl": ["ja", "nee"], "en": ["yes", "no"]}),
+}
+
+
+def _leader(profile: CompanyProfile, ranked: Sequence[Ranked]) -> tuple[str, dict[str, str]]:
+    scores, verdicts = {}, {}
+    for item in ranked:
+        verdict = evaluate(item.card, profile).verdict
+        fixed = item.score - VERDICT_WEIGHT[item.result.verdict]
+        scores[item.card.id] = fixed + VERDICT_WEIGHT[verdict]
+        verdicts[item.card.id] = verdict
+    return max(scores, key=lambda i: (scores[i], i)), verdicts
+
+
+def best_missing_field(profile: CompanyProfile, ranked: Sequence[Ranked]) -> str | None:
+    if not ranked:
+        return None
+    leader = ranked[0].card.id
+    original = {r.card.id: r.result.verdict for r in ranked}
+    best, best_changes = None, 0
+    for field, values in CANDIDATES.items():
+        if getattr(profile, field, None) is not None:
+            continue
+        changes, moves_top = 0, False
+        for value in values:
+            top, verdicts = _leader(profile.model_copy(update={field: value}), ranked)
+            moves_top = moves_top or top != leader
+            changes += sum(1 for i, v in verdicts.items() if v != original[i])
+        if moves_top and changes > best_changes:
+            best, best_changes = field, changes
+    return best
+
+
+def clarifying_question(
+    catalog: Catalog, profile: CompanyProfile, ctx: Context, top: Sequence[Ranked]
+) -> dict[str, object]:
+    """The clarifying question fields of an `Answer` (empty when none is worth asking)."""
+    del catalog, top
+    leading = list(ctx.ranked[:8])
+    field = best_missing_field(profile, leading)
+    if field is None:
+        return {}
+    nl, en, options = QUESTIONS[field]
+    return {
+        "clarifying_question": nl if ctx.lang == "nl" else en,
+        "clarifying_options": options[ctx.lang],
+        "clarifying_field": field,
+    }

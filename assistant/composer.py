@@ -1,0 +1,194 @@
+"""The default answerer: composes grounded answers from cards, verdicts and passages. No LLM.
+
+Every sentence comes from a template in prompts/, a card, an eligibility reason or a verbatim
+quote of a passage the search returned; every source used is numbered and listed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from assistant.answer import Citation, CriterionView, Intent, Recommendation
+from assistant.quotes import best_quote
+from assistant.ranking import Ranked
+from instruments.models import InstrumentCard, Lang
+from prompts.loader import Templates
+from retrieval.hybrid import SearchHit
+from retrieval.passages import Passage
+
+VERDICT_WORDS = {
+    "nl": {"fits": "past", "may_fit": "past mogelijk", "does_not_fit": "past niet"},
+    "en": {"fits": "fits", "may_fit": "may fit", "does_not_fit": "does not fit"},
+}
+VERDICT_SENTENCE = {
+    "nl": {
+        "fits": "Op basis van wat u vertelt komt u waarschijnlijk in aanmerking.",
+        "may_fit": "U komt mogelijk in aanmerking; een paar dingen zijn nog onbekend.",
+        "does_not_fit": "Op basis van wat u vertelt komt u niet in aanmerking.",
+    },
+    "en": {
+        "fits": "Based on what you told me you are likely eligible.",
+        "may_fit": "You may be eligible; a few things are still unknown.",
+        "does_not_fit": "Based on what you told me you are not eligible.",
+    },
+}
+
+
+@dataclass
+class CitationList:
+    """Numbers sources in order of first use; a passage cited twice keeps its number."""
+
+    items: list[Citation] = field(default_factory=list)
+
+    def cite(self, passage: Passage, quote: str) -> int:
+        for existing in self.items:
+            if existing.passage_id == passage.id:
+                return existing.n
+        n = len(self.items) + 1
+        self.items.append(
+            Citation(n=n, passage_id=passage.id, label=passage.label, source=passage.source,
+                     quote=quote, url=passage.url, seen=passage.seen)
+        )
+        return n
+
+
+@dataclass
+class Context:
+    """Everything the composer may use for one answer."""
+
+    question: str
+    lang: Lang
+    intent: Intent
+    templates: Templates
+    ranked: Sequence[Ranked]
+    letter_hits: Sequence[SearchHit]
+    card_passages: Mapping[tuple[str, str], Passage]
+    terms_of: Callable[[str], list[str]]
+    concepts_of: Callable[[str], list[str]]
+    mentioned: Sequence[str] = ()
+    understood: Sequence[tuple[str, str]] = ()
+    citations: CitationList = field(default_factory=CitationList)
+
+    @property
+    def question_terms(self) -> set[str]:
+        return set(self.terms_of(self.question))
+
+
+def _reason(criterion: object, lang: Lang) -> str:
+    reason = getattr(criterion, "reason", None)
+    if reason is None:
+        return str(getattr(criterion, f"reason_{lang}", ""))
+    if isinstance(reason, Mapping):
+        return str(reason.get(lang, ""))
+    return str(getattr(reason, lang, reason))
+
+
+def _figures(card: InstrumentCard, lang: Lang, limit: int = 2) -> list[str]:
+    """The latest figures, each with its year (and a flag when unverified)."""
+    latest = sorted(card.figures, key=lambda f: f.year, reverse=True)[:limit]
+    flag = {"nl": "niet bevestigd", "en": "unverified"}[lang]
+    return [
+        f"{f.text.get(lang)} ({f.year}{'' if f.verified else ', ' + flag})" for f in latest
+    ]
+
+
+def _first_sentence(text: str) -> str:
+    match = re.match(r"(.+?[.!?])(\s|$)", text.strip())
+    return match.group(1) if match else text.strip()
+
+
+def cite_card(ctx: Context, card: InstrumentCard, section: str = "overzicht") -> int | None:
+    passage = ctx.card_passages.get((card.id, section))
+    if passage is None:
+        return None
+    quote = card.summary.get(ctx.lang) if section == "overzicht" else passage.text[:300]
+    return ctx.citations.cite(passage, quote)
+
+
+def letter_passage_for(ctx: Context, instrument_id: str) -> SearchHit | None:
+    """The best retrieved letter passage that names the instrument."""
+    for hit in ctx.letter_hits:
+        if instrument_id in ctx.concepts_of(hit.passage.text):
+            return hit
+    return None
+
+
+def quote_letter(ctx: Context, hit: SearchHit) -> tuple[int, str]:
+    quote = best_quote(hit.passage.text, ctx.question_terms, ctx.terms_of)
+    return ctx.citations.cite(hit.passage, quote), quote
+
+
+def recommendation(ctx: Context, item: Ranked, rank: int) -> tuple[Recommendation, str]:
+    """The typed recommendation and its paragraph of text."""
+    card, lang, t = item.card, ctx.lang, ctx.templates
+    criteria = [
+        CriterionView(name=c.name, outcome=c.outcome, reason=_reason(c, lang), source=c.source)
+        for c in item.result.criteria
+    ]
+    why = [c.reason for c in criteria if c.outcome == "meets"] or [card.summary.get(lang)]
+    to_check = [c.reason for c in criteria if c.outcome != "meets"]
+    figures = _figures(card, lang)
+    next_step = _first_sentence(card.how_to_apply.get(lang))
+    cite = cite_card(ctx, card)
+    status = f"{card.status.state} ({card.status.as_of})"
+    rec = Recommendation(
+        instrument_id=card.id, name=card.name.get(lang), kind=card.kind,
+        verdict=item.result.verdict, score=item.score, why=why, to_check=to_check,
+        next_step=next_step, administered_by=card.administered_by.name,
+        url=str(card.administered_by.url), figures=figures, status=status, criteria=criteria,
+    )
+    text = t.render(
+        "recommendation", rank=rank, name=card.name.get(lang),
+        verdict=VERDICT_WORDS[lang][item.result.verdict],
+        why=" ".join(why[:2]),
+        to_check=t.render("to_check", items="; ".join(to_check[:2])) if to_check else "",
+        figures=t.render("figures", figures="; ".join(figures)) if figures else "",
+        next_step=next_step, administered_by=card.administered_by.name,
+        url=str(card.administered_by.url), cite=cite or "",
+    )
+    return rec, text
+
+
+def explain_card(ctx: Context, card: InstrumentCard) -> str:
+    t, lang = ctx.templates, ctx.lang
+    figures = _figures(card, lang, limit=3)
+    return t.render(
+        "explain", name=card.name.get(lang), summary=card.summary.get(lang),
+        offers=card.offers.get(lang),
+        figures=t.render("figures", figures="; ".join(figures)) if figures else "",
+        who=card.eligibility.who_applies.get(lang), how=_first_sentence(card.how_to_apply.get(lang)),
+        as_of=card.status.as_of, status=card.status.note.get(lang), cite=cite_card(ctx, card) or "",
+    )
+
+
+def letter_remark(ctx: Context, instrument_id: str) -> str | None:
+    hit = letter_passage_for(ctx, instrument_id)
+    if hit is None:
+        return None
+    n, quote = quote_letter(ctx, hit)
+    return ctx.templates.render("letter_remark", quote=quote, n=n)
+
+
+def policy_quotes(ctx: Context, max_quotes: int = 2) -> list[str]:
+    """The letter's own sentences, most relevant first; a second only when close to the first."""
+    lines = []
+    hits = list(ctx.letter_hits)
+    for index, hit in enumerate(hits[:max_quotes]):
+        if index > 0 and hit.score < 0.8 * hits[0].score:
+            break
+        n, quote = quote_letter(ctx, hit)
+        lines.append(ctx.templates.render("policy_quote", quote=quote, n=n, label=hit.passage.label))
+    return lines
+
+
+def disclaimer(ctx: Context, cards: Sequence[InstrumentCard]) -> str:
+    bodies = sorted({c.administered_by.name.split(" (")[0] for c in cards}) or ["RVO"]
+    return ctx.templates.render("disclaimer", bodies=", ".join(bodies))
+
+
+def tidy(text: str) -> str:
+    """Collapse doubled spaces and empty brackets left by optional template parts."""
+    text = re.sub(r" ?\[\]", "", text)
+    return re.sub(r"[ \t]{2,}", " ", text).strip()

@@ -1,0 +1,88 @@
+"""Ranking instruments: eligibility verdicts, relevance to the question, support type asked.
+
+score = verdict weight + relevance (the card's rank in a card-only search) + bonuses for
+the support type the user asked for, activities that match, and instruments the user named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from instruments.eligibility import EligibilityResult, evaluate
+from instruments.models import InstrumentCard
+from instruments.profile import CompanyProfile
+from retrieval.hybrid import SearchHit
+
+VERDICT_WEIGHT = {"fits": 1.0, "may_fit": 0.55, "does_not_fit": -1.0}
+SUPPORT_WORDS = {
+    "tax": ("belasting", "fiscaal", "fiscale", "aftrek", "tax", "loonheffing"),
+    "loan": ("lening", "krediet", "loan", "credit", "lenen"),
+    "subsidy": ("subsidie", "subsidy", "grant", "bijdrage"),
+    "equity": ("investeerder", "investering", "kapitaal", "equity", "investor", "venture", "aandelen"),
+    "procurement": ("aanbesteding", "inkoop", "launching customer", "procurement", "gemeente als klant"),
+    "advice": ("advies", "advice", "coaching", "netwerk", "network", "partner zoeken"),
+}
+
+
+_RND_STAGES = {"feasibility", "rnd", "prototype"}
+_RND_ACTIVITIES = {"own_rnd", "development_project"}
+
+
+def _met_fraction(result: EligibilityResult) -> float:
+    """Share of the card's criteria the profile is known to meet (unknowns count against)."""
+    if not result.criteria:
+        return 0.0
+    return sum(1 for c in result.criteria if c.outcome == "meets") / len(result.criteria)
+
+
+@dataclass(frozen=True)
+class Ranked:
+    card: InstrumentCard
+    result: EligibilityResult
+    score: float
+    relevance: float
+
+
+def support_asked(question: str) -> set[str]:
+    """Kinds of support the question asks for in words ("a loan", "fiscale regeling")."""
+    text = question.lower()
+    return {kind for kind, words in SUPPORT_WORDS.items() if any(w in text for w in words)}
+
+
+def card_relevance(card_hits: Sequence[SearchHit]) -> dict[str, float]:
+    """1.0 for the instrument of the best card hit, decaying with rank."""
+    relevance: dict[str, float] = {}
+    for rank, hit in enumerate(card_hits):
+        iid = hit.passage.instrument_id
+        if iid and iid not in relevance:
+            relevance[iid] = 1.0 / (1.0 + 0.35 * len(relevance))
+        del rank
+    return relevance
+
+
+def rank_instruments(
+    cards: Iterable[InstrumentCard],
+    profile: CompanyProfile,
+    card_hits: Sequence[SearchHit],
+    question: str,
+    mentioned: Sequence[str] = (),
+) -> list[Ranked]:
+    relevance = card_relevance(card_hits)
+    wanted = support_asked(question) | set(profile.support_wanted or [])
+    ranked = []
+    for card in cards:
+        result = evaluate(card, profile)
+        rel = relevance.get(card.id, 0.0)
+        score = VERDICT_WEIGHT[result.verdict] + 1.2 * rel + 0.4 * _met_fraction(result)
+        if wanted and set(card.support) & wanted:
+            score += 0.5
+        if card.id in mentioned:
+            score += 1.0
+        if any(c.name == "activity" and c.outcome == "meets" for c in result.criteria) or (
+            profile.stage in _RND_STAGES and set(card.eligibility.activities) & _RND_ACTIVITIES
+        ):
+            score += 0.25
+        ranked.append(Ranked(card, result, round(score, 4), rel))
+    ranked.sort(key=lambda r: (-r.score, r.card.id))
+    return ranked

@@ -1,0 +1,236 @@
+"""AnswerService: one question (plus the conversation so far) in, one typed `Answer` out."""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from assistant import composer as c
+from assistant.answer import Answer, Intent
+from assistant.followup import resolve_followup
+from assistant.intent import classify, is_gibberish
+from assistant.language import detect_language
+from assistant.ranking import Ranked, rank_instruments
+from instruments.catalog import Catalog
+from instruments.eligibility import most_informative_missing_fact
+from instruments.models import Lang
+from instruments.profile import CompanyProfile, describe, extract_profile, merge
+from prompts.loader import load_templates
+from retrieval.hybrid import HybridSearcher, SearchFilters, SearchHit
+from retrieval.lexical import Analyzer, Lexicon
+from retrieval.passages import Passage
+
+log = logging.getLogger(__name__)
+TOP_RECOMMENDATIONS = 3
+
+
+@dataclass
+class Conversation:
+    """What the assistant remembers between turns: the profile and the previous answers."""
+
+    profile: CompanyProfile = field(default_factory=CompanyProfile)
+    answers: list[Answer] = field(default_factory=list)
+
+    def add(self, answer: Answer) -> None:
+        self.answers.append(answer)
+        self.profile = CompanyProfile.model_validate(answer.profile)
+
+    @property
+    def lang(self) -> Lang | None:
+        return self.answers[-1].lang if self.answers else None
+
+
+def clean_question(text: str) -> str:
+    """Printable text with whitespace collapsed (control and format characters dropped)."""
+    kept = "".join(
+        ch if unicodedata.category(ch)[0] != "C" else " " for ch in unicodedata.normalize("NFC", text)
+    )
+    return " ".join(kept.split())
+
+
+@dataclass
+class AnswerService:
+    catalog: Catalog
+    searcher: HybridSearcher
+    analyzer: Analyzer
+    lexicon: Lexicon
+    known_words: frozenset[str]
+    letter_refs: dict[str, list[str]] = field(default_factory=dict)
+    max_chars: int = 2000
+    top_k: int = 8
+    config: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.card_passages: dict[tuple[str, str], Passage] = {
+            (p.instrument_id, p.section): p
+            for p in self.searcher.passages.values()
+            if p.source == "card" and p.instrument_id and p.section
+        }
+
+    # -- entry point ------------------------------------------------------------------
+    def ask(
+        self, question: str, conversation: Conversation | None = None,
+        profile: CompanyProfile | None = None,
+    ) -> Answer:
+        conversation = conversation or Conversation()
+        text = clean_question(question)
+        lang = detect_language(text, conversation.lang or "nl") if text else (conversation.lang or "nl")
+        base = merge(conversation.profile, profile) if profile else conversation.profile
+        if not text or len(text) > self.max_chars:
+            return self._refuse_input(question, text, lang, base)
+        facts = extract_profile(text)
+        merged = merge(base, facts)
+        mentioned = resolve_followup(text, self.lexicon.concepts(text), conversation.answers)
+        intent = classify(text, mentioned, facts != CompanyProfile())
+        if intent not in ("adversarial", "smalltalk") and not mentioned and is_gibberish(text, self.known_words):
+            intent = "adversarial"
+        handler = self._handlers().get(intent, self._answer_with_sources)
+        return handler(text, lang, intent, merged, mentioned)
+
+    def _handlers(self) -> dict[str, Callable[..., Answer]]:
+        return {"adversarial": self._decline, "out_of_scope": self._decline, "smalltalk": self._smalltalk}
+
+    # -- answers without sources -------------------------------------------------------
+    def _answer(self, question: str, lang: Lang, intent: Intent, profile: CompanyProfile, **kw: object) -> Answer:
+        return Answer(
+            question=question, lang=lang, intent=intent, profile=profile.model_dump(exclude_none=True),
+            understood=describe(profile, lang), config=self.config, **kw,  # type: ignore[arg-type]
+        )
+
+    def _decline(self, text: str, lang: Lang, intent: Intent, profile: CompanyProfile, _m: object) -> Answer:
+        template = "decline_hostile" if intent == "adversarial" else "decline"
+        body = load_templates(lang).render(template)
+        return self._answer(text, lang, intent, profile, text=body, declined=True)
+
+    def _smalltalk(self, text: str, lang: Lang, intent: Intent, profile: CompanyProfile, _m: object) -> Answer:
+        return self._answer(text, lang, intent, profile, text=load_templates(lang).render("smalltalk"))
+
+    def _refuse_input(self, question: str, text: str, lang: Lang, profile: CompanyProfile) -> Answer:
+        if not text:
+            body = {"nl": "Stel gerust een vraag, bijvoorbeeld: welke regeling past bij mijn bedrijf?",
+                    "en": "Please ask a question, for example: which scheme fits my company?"}[lang]
+        else:
+            body = {"nl": f"Uw vraag is te lang ({len(text)} tekens; maximaal {self.max_chars}). "
+                          "Kort hem in tot de kern, dan help ik u graag.",
+                    "en": f"Your question is too long ({len(text)} characters; at most "
+                          f"{self.max_chars}). Please shorten it to the essentials."}[lang]
+        return self._answer(question[: self.max_chars], lang, "smalltalk", profile, text=body,
+                            notice="input_refused")
+
+    # -- answers with sources ------------------------------------------------------------
+    def _embed(self, query: str) -> list[float] | None:
+        return None if self.searcher.mode == "lexical" else self.searcher.store.embedder.embed_query(query)
+
+    def _letter_evidence(self, text: str, intent: Intent, focus: Sequence[str]) -> list[SearchHit]:
+        """Letter passages for the answer: searched with the question plus the names of the
+        instruments it is about, then the passages those instruments' cards refer to."""
+        names = " ".join(self.catalog.get(i).name.nl.split(" (")[0] for i in focus)
+        query = f"{text} {names}".strip()
+        hits = self.searcher.search(query, self.top_k, SearchFilters(source="letter"), vector=self._embed(query))
+        if intent == "policy":
+            return hits
+        seen = {h.passage.id for h in hits}
+        for iid in focus[:1]:
+            for pid in self.letter_refs.get(iid, [])[:1]:
+                if pid not in seen and pid in self.searcher.passages:
+                    hits.insert(min(1, len(hits)), SearchHit(self.searcher.passages[pid], 0.0))
+        return hits[: self.top_k]
+
+    def _answer_with_sources(
+        self, text: str, lang: Lang, intent: Intent, profile: CompanyProfile, mentioned: Sequence[str]
+    ) -> Answer:
+        names = " ".join(self.catalog.get(i).name.nl for i in mentioned)
+        card_query = f"{text} {names}".strip()
+        card_hits = self.searcher.search(card_query, 12, SearchFilters(source="card"), vector=self._embed(card_query))
+        ranked = rank_instruments(self.catalog, profile, card_hits, text, mentioned)
+        focus = list(mentioned) or ([ranked[0].card.id] if intent == "recommend" and ranked else [])
+        letter_hits = self._letter_evidence(text, intent, focus)
+        ctx = c.Context(
+            question=text, lang=lang, intent=intent, templates=load_templates(lang), ranked=ranked,
+            letter_hits=letter_hits, card_passages=self.card_passages, terms_of=self.analyzer.terms,
+            concepts_of=self.lexicon.concepts, mentioned=mentioned, understood=describe(profile, lang),
+        )
+        compose = {"recommend": self._recommend, "explain": self._explain, "compare": self._explain,
+                   "eligibility": self._eligibility}.get(intent, self._policy)
+        body, recommendations, extra = compose(ctx, profile)
+        return self._answer(
+            text, lang, intent, profile, text=c.tidy(body), recommendations=recommendations,
+            citations=ctx.citations.items,
+            retrieved=[h.passage.id for h in letter_hits] + [h.passage.id for h in card_hits],
+            **extra,
+        )
+
+    def _recommend(self, ctx: c.Context, profile: CompanyProfile) -> tuple[str, list, dict]:
+        top = [r for r in ctx.ranked if r.result.verdict != "does_not_fit"][:TOP_RECOMMENDATIONS]
+        t = ctx.templates
+        intro = t.render("recommend_intro", profile=", ".join(f"{k}: {v}" for k, v in ctx.understood)) \
+            if ctx.understood else t.render("recommend_intro_open")
+        parts, recs = [intro], []
+        for rank, item in enumerate(top, 1):
+            rec, paragraph = c.recommendation(ctx, item, rank)
+            recs.append(rec)
+            parts.append(paragraph)
+        remark = c.letter_remark(ctx, top[0].card.id) if top else None
+        if remark:
+            parts.append(remark)
+        extra = self._clarify(ctx, profile, top)
+        if extra.get("clarifying_question"):
+            parts.append(t.render("clarify", question=extra["clarifying_question"]))
+        parts.append(c.disclaimer(ctx, [r.card for r in top]))
+        return "\n\n".join(parts), recs, extra
+
+    def _explain(self, ctx: c.Context, profile: CompanyProfile) -> tuple[str, list, dict]:
+        ids = list(ctx.mentioned) or [ctx.ranked[0].card.id]
+        cards = [self.catalog.get(i) for i in ids[:3]]
+        parts = [ctx.templates.render("compare_intro")] if ctx.intent == "compare" else []
+        recs = []
+        for card in cards:
+            parts.append(c.explain_card(ctx, card))
+            remark = c.letter_remark(ctx, card.id)
+            if remark:
+                parts.append(remark)
+        by_id = {r.card.id: r for r in ctx.ranked}
+        for rank, card in enumerate(cards, 1):
+            recs.append(c.recommendation(ctx, by_id[card.id], rank)[0])
+        parts.append(c.disclaimer(ctx, cards))
+        return "\n\n".join(parts), recs, {}
+
+    def _eligibility(self, ctx: c.Context, profile: CompanyProfile) -> tuple[str, list, dict]:
+        by_id = {r.card.id: r for r in ctx.ranked}
+        parts, recs = [], []
+        for rank, iid in enumerate(ctx.mentioned[:3], 1):
+            item = by_id[iid]
+            rec, _ = c.recommendation(ctx, item, rank)
+            recs.append(rec)
+            reasons = " ".join(f"{cr.reason}" for cr in rec.criteria if cr.outcome != "meets") \
+                or " ".join(rec.why[:2])
+            parts.append(ctx.templates.render(
+                "eligibility", name=rec.name, verdict_sentence=c.VERDICT_SENTENCE[ctx.lang][rec.verdict],
+                reasons=reasons, cite=c.cite_card(ctx, item.card, "voorwaarden") or ""))
+            remark = c.letter_remark(ctx, iid)
+            if remark:
+                parts.append(remark)
+        extra = self._clarify(ctx, profile, [by_id[i] for i in ctx.mentioned[:1]])
+        if extra.get("clarifying_question"):
+            parts.append(ctx.templates.render("clarify", question=extra["clarifying_question"]))
+        parts.append(c.disclaimer(ctx, [by_id[i].card for i in ctx.mentioned[:3]]))
+        return "\n\n".join(parts), recs, extra
+
+    def _policy(self, ctx: c.Context, profile: CompanyProfile) -> tuple[str, list, dict]:
+        quotes = c.policy_quotes(ctx)
+        if not quotes:
+            return ctx.templates.render("policy_none"), [], {}
+        parts = [ctx.templates.render("policy_intro"), "\n".join(quotes)]
+        named = [i for h in ctx.letter_hits[:1] for i in ctx.concepts_of(h.passage.text)]
+        ids = list(dict.fromkeys([*ctx.mentioned, *named]))[:2]
+        by_id = {r.card.id: r for r in ctx.ranked}
+        recs = [c.recommendation(ctx, by_id[i], n)[0] for n, i in enumerate(ids, 1) if i in by_id]
+        parts.append(c.disclaimer(ctx, [by_id[i].card for i in ids if i in by_id]))
+        return "\n\n".join(parts), recs, {}
+
+    def _clarify(self, ctx: c.Context, profile: CompanyProfile, top: Sequence[Ranked]) -> dict[str, object]:
+        from assistant.clarify import clarifying_question
+
+        return clarifying_question(self.catalog, profile, ctx, top)
