@@ -53,7 +53,7 @@ serve-chroma: $(STAMP) ## run a Chroma server on 127.0.0.1:8000 with its data in
 	$(VENV)/bin/chroma run --path var/chroma --host 127.0.0.1 --port 8000
 
 bench: $(STAMP) ## measure retrieval quality and latency for every retriever
-	$(PY) -m eval.bench_retrieval --set eval/questions.jsonl
+	$(PY) -m eval.bench_retrieval --set eval/questions.jsonl --out eval/results/retrieval.md
 
 clean: ## remove the index and caches (keeps .venv)
 	rm -rf index var/chroma .pytest_cache .mypy_cache .ruff_cache

@@ -13,7 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from langchain_core.language_models import BaseChatModel
+
 from assistant.answer import Answer
+from assistant.llm import LlmAnswerer, LlmUnavailable, make_chat_model
 from assistant.language import COMMON_WORDS
 from assistant.service import AnswerService, Conversation
 from assistant.knowledge import build_lexicon, catalog_passages, letter_mentions, resolve_letter_refs
@@ -25,6 +28,7 @@ from retrieval.letter import load_letter
 from instruments.profile import CompanyProfile
 from retrieval.lexical import Analyzer, BM25Index, Lexicon
 from retrieval.passages import Passage
+from retrieval.sentences import sentence_windows
 from retrieval.store import INDEX_FORMAT, PassageStore, StoreLocation, SyncReport, connect
 
 log = logging.getLogger(__name__)
@@ -39,12 +43,14 @@ class Finder:
     catalog: Catalog
     letter: list[Passage]
     embedder: NamedEmbeddings
+    llm: LlmAnswerer | None = None
+    llm_problem: str | None = None
     _store: PassageStore | None = field(default=None, repr=False)
 
     @property
     def passages(self) -> list[Passage]:
         """What the index should hold: the letter and every card."""
-        return self.letter + catalog_passages(self.catalog)
+        return self.letter + catalog_passages(self.catalog) + sentence_windows(self.letter)
 
     @property
     def store(self) -> PassageStore:
@@ -85,13 +91,10 @@ class Finder:
         """Opens the index (raising a clear StoreError if it is missing or mismatched)."""
         stored = {p.id: p for p in self.store.all_passages()}
         lexical = BM25Index(
-            ((p.id, p.text, p.metadata()) for p in stored.values()), self.analyzer
+            ((p.id, p.text, p.metadata()) for p in stored.values() if p.kind != "sentence"),
+            self.analyzer,
         )
-        weights = FusionWeights(
-            dense=self.settings.dense_weight,
-            lexical=self.settings.lexical_weight,
-            rrf_k=self.settings.rrf_k,
-        )
+        weights = FusionWeights(lexical_share=self.settings.lexical_share)
         return HybridSearcher(self.store, lexical, stored, self.settings.retriever, weights)
 
     def search(
@@ -118,6 +121,8 @@ class Finder:
             lexicon=self.lexicon,
             known_words=frozenset(words | COMMON_WORDS),
             letter_refs=self.letter_refs,
+            llm=self.llm,
+            llm_problem=self.llm_problem,
             max_chars=self.settings.max_question_chars,
             top_k=self.settings.top_k,
             config=self.config(),
@@ -137,8 +142,7 @@ class Finder:
         return {
             "embedder": self.embedder.identity,
             "retriever": self.settings.retriever,
-            "answerer": self.settings.answerer if self.settings.answerer == "composer"
-            else f"llm:{self.settings.llm}",
+            "answerer": self.llm.name if self.llm else "composer",
             "index": f"{self.collection_name}@format{INDEX_FORMAT}",
         }
 
@@ -154,9 +158,27 @@ class Finder:
         return HybridRetriever(searcher=self.searcher, k=k or self.settings.top_k, filters=filters)
 
 
-def build_finder(settings: Settings | None = None) -> Finder:
+def _llm(settings: Settings, chat_model: BaseChatModel | None) -> tuple[LlmAnswerer | None, str | None]:
+    if settings.answerer != "llm":
+        return None, None
+    if chat_model is not None:
+        return LlmAnswerer(chat_model, settings.llm_timeout_s, "llm:injected"), None
+    if not settings.llm:
+        return None, "FINDER_ANSWERER=llm needs FINDER_LLM (openai:<model> or ollama:<model>)"
+    try:
+        model = make_chat_model(settings.llm, settings.llm_base_url, settings.llm_timeout_s)
+    except LlmUnavailable as exc:
+        log.warning("%s; answering with the composer", exc)
+        return None, str(exc)
+    return LlmAnswerer(model, settings.llm_timeout_s, f"llm:{settings.llm}"), None
+
+
+def build_finder(settings: Settings | None = None, chat_model: BaseChatModel | None = None) -> Finder:
+    """Wire everything. `chat_model` injects a chat model (tests pass LangChain's fakes)."""
     settings = settings or Settings()
     catalog = load_catalog(settings.cards_dir)
     letter = load_letter(settings.letter_path)
     embedder = make_embedder(settings.embedder, settings.st_model)
-    return Finder(settings=settings, catalog=catalog, letter=letter, embedder=embedder)
+    llm, problem = _llm(settings, chat_model)
+    return Finder(settings=settings, catalog=catalog, letter=letter, embedder=embedder,
+                  llm=llm, llm_problem=problem)

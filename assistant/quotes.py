@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-Z€“‘(•0-9])")
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences of a passage (bullets and semicolons end a sentence too)."""
-    parts = [s.strip() for s in _SENTENCE_END.split(text.replace(" • ", " \n• "))]
-    return [p for p in (s.strip("• ").strip() for part in parts for s in part.split("\n")) if p]
+from retrieval.sentences import split_sentences
 
 
 def best_quote(

@@ -8,10 +8,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from assistant import composer as c
-from assistant.answer import Answer, Intent
+from assistant.answer import Answer, Intent, Recommendation
 from assistant.followup import resolve_followup
 from assistant.intent import classify, is_gibberish
 from assistant.language import detect_language
+from assistant.llm import LlmAnswerer
 from assistant.ranking import Ranked, rank_instruments
 from instruments.catalog import Catalog
 from instruments.eligibility import most_informative_missing_fact
@@ -58,6 +59,8 @@ class AnswerService:
     lexicon: Lexicon
     known_words: frozenset[str]
     letter_refs: dict[str, list[str]] = field(default_factory=dict)
+    llm: LlmAnswerer | None = None
+    llm_problem: str | None = None  # why a configured LLM could not be set up
     max_chars: int = 2000
     top_k: int = 8
     config: dict[str, str] = field(default_factory=dict)
@@ -87,7 +90,28 @@ class AnswerService:
         if intent not in ("adversarial", "smalltalk") and not mentioned and is_gibberish(text, self.known_words):
             intent = "adversarial"
         handler = self._handlers().get(intent, self._answer_with_sources)
-        return handler(text, lang, intent, merged, mentioned)
+        answer = handler(text, lang, intent, merged, mentioned)
+        if handler == self._answer_with_sources:
+            answer = self._through_llm(answer, conversation.answers)
+        return answer
+
+    def _through_llm(self, draft: Answer, previous: Sequence[Answer]) -> Answer:
+        """The LLM's rewrite when one is configured and answers in time; else the draft."""
+        if self.llm is None:
+            if self.llm_problem:
+                return draft.model_copy(update={"notice": self._fallback_notice(draft.lang)})
+            return draft
+        rewritten = self.llm.rewrite(draft, previous)
+        if rewritten is None:
+            return draft.model_copy(update={"notice": self._fallback_notice(draft.lang)})
+        return rewritten
+
+    @staticmethod
+    def _fallback_notice(lang: Lang) -> str:
+        return {
+            "nl": "Het taalmodel was niet bereikbaar; dit antwoord is samengesteld zonder taalmodel.",
+            "en": "The language model was unavailable; this answer was composed without it.",
+        }[lang]
 
     def _handlers(self) -> dict[str, Callable[..., Answer]]:
         return {"adversarial": self._decline, "out_of_scope": self._decline, "smalltalk": self._smalltalk}
@@ -158,9 +182,19 @@ class AnswerService:
         return self._answer(
             text, lang, intent, profile, text=c.tidy(body), recommendations=recommendations,
             citations=ctx.citations.items,
-            retrieved=[h.passage.id for h in letter_hits] + [h.passage.id for h in card_hits],
+            retrieved=self._given(letter_hits, card_hits, recommendations),
             **extra,
         )
+
+    def _given(
+        self, letter_hits: Sequence[SearchHit], card_hits: Sequence[SearchHit], recs: Sequence[Recommendation]
+    ) -> list[str]:
+        """Every passage the answer was composed from: letter and card hits, then the cards of
+        the instruments it presents (ranking weighs every card, so those are given too)."""
+        ids = [h.passage.id for h in letter_hits] + [h.passage.id for h in card_hits]
+        for rec in recs:
+            ids += [p.id for (iid, _), p in self.card_passages.items() if iid == rec.instrument_id]
+        return list(dict.fromkeys(ids))
 
     def _recommend(self, ctx: c.Context, profile: CompanyProfile) -> tuple[str, list, dict]:
         top = [r for r in ctx.ranked if r.result.verdict != "does_not_fit"][:TOP_RECOMMENDATIONS]

@@ -29,9 +29,10 @@ class Settings(BaseSettings):
     retriever: Literal["hybrid", "dense", "lexical"] = Field(
         default="hybrid", description="Search mode."
     )
-    dense_weight: float = Field(default=1.0, ge=0, description="Weight of dense ranks in fusion.")
-    lexical_weight: float = Field(default=1.0, ge=0, description="Weight of BM25 ranks in fusion.")
-    rrf_k: int = Field(default=60, ge=1, description="Reciprocal rank fusion constant.")
+    lexical_share: float = Field(
+        default=0.6, ge=0, le=1,
+        description="Hybrid search: share of the fused score from BM25 (the rest from dense).",
+    )
     top_k: int = Field(default=8, ge=1, le=50, description="Passages retrieved per question.")
 
     index_dir: Path = Field(

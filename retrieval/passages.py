@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Source = Literal["letter", "card"]
-PassageKind = Literal["paragraph", "box", "footnote", "action", "card"]
+PassageKind = Literal["paragraph", "box", "footnote", "action", "card", "sentence"]
 Part = Literal["Inleiding", "Deel I", "Deel II", "Actieplan"]
 
 _WS = re.compile(r"\s+")
@@ -51,6 +51,9 @@ class Passage(BaseModel):
     footnote: int | None = Field(default=None, description="Footnotes: their number.")
     refers_to: str | None = Field(
         default=None, description="Footnotes: id of the passage that references them."
+    )
+    parent: str | None = Field(
+        default=None, description="Sentence windows: id of the passage they belong to."
     )
     url: str | None = Field(default=None, description="Card passages: the official address.")
     seen: str | None = Field(default=None, description="Card passages: date the facts were seen.")

@@ -85,3 +85,59 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         proc.kill()
+
+
+class RecordingChatModel:
+    """Factory for LangChain fake chat models that record every prompt they receive."""
+
+    @staticmethod
+    def replying(*replies: str):  # type: ignore[no-untyped-def]
+        from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+        class Recording(FakeListChatModel):
+            prompts: list = []  # noqa: RUF012 - one list per instance, set below
+
+            def _call(self, messages, stop=None, run_manager=None, **kwargs):  # type: ignore[no-untyped-def]
+                self.prompts.append(messages)
+                return super()._call(messages, stop, run_manager, **kwargs)
+
+        model = Recording(responses=list(replies))
+        model.prompts = []
+        return model
+
+    @staticmethod
+    def failing(error: Exception):  # type: ignore[no-untyped-def]
+        from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+        class Failing(FakeListChatModel):
+            def _call(self, messages, stop=None, run_manager=None, **kwargs):  # type: ignore[no-untyped-def]
+                raise error
+
+        return Failing(responses=["unused"])
+
+    @staticmethod
+    def slow(seconds: float, reply: str):  # type: ignore[no-untyped-def]
+        from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+        class Slow(FakeListChatModel):
+            def _call(self, messages, stop=None, run_manager=None, **kwargs):  # type: ignore[no-untyped-def]
+                time.sleep(seconds)
+                return reply
+
+        return Slow(responses=[reply])
+
+
+@pytest.fixture
+def chat_models() -> type[RecordingChatModel]:
+    return RecordingChatModel
+
+
+@pytest.fixture(scope="session")
+def llm_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index folder (hashing embedder) for LLM-answerer finders to share."""
+    from assistant.finder import build_finder
+    from assistant.settings import Settings
+
+    folder = tmp_path_factory.mktemp("llm-index") / "index"
+    build_finder(Settings(embedder="hashing", index_dir=folder, collection="llm-test")).ingest()
+    return folder

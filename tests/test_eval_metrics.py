@@ -11,9 +11,9 @@ PASSAGE_B = "Zonder dat het private aandeel daalt, zo schrijft het kabinet verde
 
 
 def test_longest_common_run_counts_consecutive_words_only() -> None:
-    assert m.longest_common_run("a b c d".split(), "x a b y c d".split()) == 2
-    assert m.longest_common_run("a b c".split(), "a b c".split()) == 3
-    assert m.longest_common_run("a b".split(), "c d".split()) == 0
+    assert m.longest_common_run(["a", "b", "c", "d"], ["x", "a", "b", "y", "c", "d"]) == 2
+    assert m.longest_common_run(["a", "b", "c"], ["a", "b", "c"]) == 3
+    assert m.longest_common_run(["a", "b"], ["c", "d"]) == 0
 
 
 def test_support_needs_sixty_percent_of_the_quote() -> None:
