@@ -9,7 +9,7 @@ export TRANSFORMERS_OFFLINE=1
 export ANONYMIZED_TELEMETRY=False
 export GRADIO_ANALYTICS_ENABLED=False
 
-.PHONY: help install ingest run test test-fast eval lint schema serve-chroma bench clean
+.PHONY: help install chromium ingest run test test-fast eval lint schema serve-chroma bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -33,7 +33,12 @@ run: $(STAMP) ## install, build the index if missing, serve the page on 127.0.0.
 	@test -f index/.built || $(MAKE) --no-print-directory index/.built
 	$(PY) app.py
 
-test: $(STAMP) ## install what the tests need and run them all
+chromium: ## install the system Chromium the page tests drive (Debian's package; needs root)
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium missing: run 'sudo apt-get install -y chromium' for the page tests"; fi; }
+
+test: $(STAMP) chromium ## install what the tests need (Chromium included) and run them all
 	$(PY) -m pytest -q
 
 test-fast: $(STAMP) ## the tests that load no real model and start no server

@@ -69,6 +69,7 @@ class Context:
     concepts_of: Callable[[str], list[str]]
     mentioned: Sequence[str] = ()
     understood: Sequence[tuple[str, str]] = ()
+    letter_refs: Mapping[str, Sequence[str]] = field(default_factory=dict)
     citations: CitationList = field(default_factory=CitationList)
 
     @property
@@ -108,7 +109,12 @@ def cite_card(ctx: Context, card: InstrumentCard, section: str = "overzicht") ->
 
 
 def letter_passage_for(ctx: Context, instrument_id: str) -> SearchHit | None:
-    """The best retrieved letter passage that names the instrument."""
+    """The passage the instrument's card refers to, if retrieved; else the best retrieved
+    letter passage that names the instrument."""
+    refs = set(ctx.letter_refs.get(instrument_id, ()))
+    for hit in ctx.letter_hits:
+        if hit.passage.id in refs:
+            return hit
     for hit in ctx.letter_hits:
         if instrument_id in ctx.concepts_of(hit.passage.text):
             return hit

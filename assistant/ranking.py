@@ -14,6 +14,7 @@ from instruments.models import InstrumentCard
 from instruments.profile import CompanyProfile
 from retrieval.hybrid import SearchHit
 
+RELEVANCE_WEIGHT = 1.0
 VERDICT_WEIGHT = {"fits": 1.0, "may_fit": 0.55, "does_not_fit": -1.0}
 SUPPORT_WORDS = {
     "tax": ("belasting", "fiscaal", "fiscale", "aftrek", "tax", "loonheffing"),
@@ -61,6 +62,13 @@ def card_relevance(card_hits: Sequence[SearchHit]) -> dict[str, float]:
     return relevance
 
 
+def with_inferred_activities(profile: CompanyProfile) -> CompanyProfile:
+    """A profile in an R&D stage does R&D: fill activities from the stage when none are stated."""
+    if profile.activities or profile.stage not in _RND_STAGES:
+        return profile
+    return profile.model_copy(update={"activities": ["own_rnd", "development_project"]})
+
+
 def rank_instruments(
     cards: Iterable[InstrumentCard],
     profile: CompanyProfile,
@@ -69,19 +77,18 @@ def rank_instruments(
     mentioned: Sequence[str] = (),
 ) -> list[Ranked]:
     relevance = card_relevance(card_hits)
+    profile = with_inferred_activities(profile)
     wanted = support_asked(question) | set(profile.support_wanted or [])
     ranked = []
     for card in cards:
         result = evaluate(card, profile)
         rel = relevance.get(card.id, 0.0)
-        score = VERDICT_WEIGHT[result.verdict] + 1.2 * rel + 0.4 * _met_fraction(result)
+        score = VERDICT_WEIGHT[result.verdict] + RELEVANCE_WEIGHT * rel + 0.4 * _met_fraction(result)
         if wanted and set(card.support) & wanted:
             score += 0.5
         if card.id in mentioned:
             score += 1.0
-        if any(c.name == "activity" and c.outcome == "meets" for c in result.criteria) or (
-            profile.stage in _RND_STAGES and set(card.eligibility.activities) & _RND_ACTIVITIES
-        ):
+        if any(c.name == "activity" and c.outcome == "meets" for c in result.criteria):
             score += 0.25
         ranked.append(Ranked(card, result, round(score, 4), rel))
     ranked.sort(key=lambda r: (-r.score, r.card.id))

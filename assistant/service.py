@@ -175,6 +175,7 @@ class AnswerService:
             question=text, lang=lang, intent=intent, templates=load_templates(lang), ranked=ranked,
             letter_hits=letter_hits, card_passages=self.card_passages, terms_of=self.analyzer.terms,
             concepts_of=self.lexicon.concepts, mentioned=mentioned, understood=describe(profile, lang),
+            letter_refs=self.letter_refs,
         )
         compose = {"recommend": self._recommend, "explain": self._explain, "compare": self._explain,
                    "eligibility": self._eligibility}.get(intent, self._policy)

@@ -59,35 +59,40 @@ class Lexicon:
     phrases: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        pairs = []
+        # Two alternations, longest phrase first: short all-caps acronyms that are also
+        # ordinary words ("MIT", "ROM", "MOOI") only match in capitals; the rest case-folded.
+        self._exact: dict[str, str] = {}
+        self._folded: dict[str, str] = {}
         for concept, names in self.phrases.items():
-            for name in names:
-                name = " ".join(name.split())
-                if len(name) >= 2:
-                    pairs.append((concept, name))
-        # Longest first, word boundaries on both sides. Short all-caps acronyms that are also
-        # ordinary words ("MIT", "ROM", "MOOI") only match in capitals.
-        pairs.sort(key=lambda p: -len(p[1]))
-        self._patterns = [
-            (
-                concept,
-                re.compile(
-                    r"(?<![\w&])" + re.escape(name if _exact(name) else _fold(name)) + r"(?![\w&])"
-                ),
-                _exact(name),
-            )
-            for concept, name in pairs
-        ]
+            for raw in names:
+                name = " ".join(raw.split())
+                if len(name) < 2:
+                    continue
+                if _exact(name):
+                    self._exact.setdefault(name, concept)
+                else:
+                    self._folded.setdefault(_fold(name), concept)
+        self._exact_re = _alternation(self._exact)
+        self._folded_re = _alternation(self._folded)
 
     def concepts(self, text: str) -> list[str]:
-        """Concept ids named in the text (each once, in order of first match)."""
+        """Concept ids named in the text (each once, in order of first appearance)."""
         plain = " ".join(text.replace("\u00ad", "").split())
-        folded = _fold(plain)
-        found: list[str] = []
-        for concept, pattern, exact in self._patterns:
-            if concept not in found and pattern.search(plain if exact else folded):
-                found.append(concept)
-        return found
+        found: list[tuple[int, str]] = []
+        for pattern, table, subject in (
+            (self._exact_re, self._exact, plain),
+            (self._folded_re, self._folded, _fold(plain)),
+        ):
+            if pattern is not None:
+                found += [(m.start(), table[m.group(1)]) for m in pattern.finditer(subject)]
+        return list(dict.fromkeys(concept for _, concept in sorted(found)))
+
+
+def _alternation(table: Mapping[str, str]) -> re.Pattern[str] | None:
+    if not table:
+        return None
+    names = sorted(table, key=lambda n: (-len(n), n))
+    return re.compile(r"(?<![\w&])(" + "|".join(map(re.escape, names)) + r")(?![\w&])")
 
 
 class Analyzer:
@@ -96,6 +101,15 @@ class Analyzer:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self._nl, self._en = _stemmers()
         self._lexicon = lexicon or Lexicon()
+        self._stems: dict[str, tuple[str, str]] = {}
+
+    def _stem(self, word: str) -> tuple[str, str]:
+        """Dutch and English stems of a word, memoised (the vocabulary repeats a lot)."""
+        stems = self._stems.get(word)
+        if stems is None:
+            stems = (self._nl.stemWord(word), self._en.stemWord(word))  # type: ignore[attr-defined]
+            self._stems[word] = stems
+        return stems
 
     def query_terms(self, text: str) -> list[str]:
         """Terms of a question: noise words dropped, English words also as their Dutch forms."""
@@ -115,8 +129,7 @@ class Analyzer:
         words = [w for w in words if w and w not in _STOP]
         terms: list[str] = []
         for word in words:
-            nl = self._nl.stemWord(word)  # type: ignore[attr-defined]
-            en = self._en.stemWord(word)  # type: ignore[attr-defined]
+            nl, en = self._stem(word)
             terms.append(nl)
             if en != nl:
                 terms.append(en)

@@ -141,3 +141,15 @@ def llm_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("llm-index") / "index"
     build_finder(Settings(embedder="hashing", index_dir=folder, collection="llm-test")).ingest()
     return folder
+
+
+@pytest.fixture(scope="session")
+def default_finder(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The default configuration (multilingual USE, hybrid, composer) on a fresh index."""
+    from assistant.finder import build_finder
+    from assistant.settings import Settings
+
+    folder = tmp_path_factory.mktemp("default-index")
+    finder = build_finder(Settings(index_dir=folder / "index", collection="default-test"))
+    finder.ingest()
+    return finder

@@ -1,0 +1,102 @@
+"""The `finder` command line: help stays true, commands work, bad input is one clear line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(args: list[str], env_dir: Path, **kw) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
+    env = {
+        "PATH": "/usr/bin:/bin", "HOME": str(env_dir), "FINDER_EMBEDDER": "hashing",
+        "FINDER_INDEX_DIR": str(env_dir / "index"), "FINDER_COLLECTION": "cli-test",
+        "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False",
+    }
+    return subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), *args], capture_output=True, text=True,
+        env=env, cwd=ROOT, timeout=300, **kw,
+    )
+
+
+@pytest.fixture(scope="module")
+def cli_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    home = tmp_path_factory.mktemp("cli")
+    result = _run(["ingest"], home)
+    assert result.returncode == 0, result.stderr
+    return home
+
+
+def test_help_lists_every_command(tmp_path: Path) -> None:
+    result = _run(["--help"], tmp_path)
+    assert result.returncode == 0
+    for command in ("ingest", "search", "ask", "check", "eval"):
+        assert command in result.stdout
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in ("finder ingest", "finder search", "finder ask", "finder check", "finder eval"):
+        assert command in readme, f"README does not document `{command}`"
+
+
+def test_ingest_twice_embeds_nothing_the_second_time(cli_home: Path) -> None:
+    result = _run(["ingest"], cli_home)
+    assert result.returncode == 0 and " 0 embedded, 0 removed" in result.stdout
+
+
+def test_search_prints_ranked_labelled_passages(cli_home: Path) -> None:
+    result = _run(["search", "Innovatiekrediet lening", "--k", "3", "--json"], cli_home)
+    rows = json.loads(result.stdout)
+    assert len(rows) == 3 and rows[0]["score"] >= rows[-1]["score"]
+    assert all(r["label"] and r["id"] for r in rows)
+    letter_only = json.loads(_run(["search", "WBSO", "--source", "letter", "--json"], cli_home).stdout)
+    assert letter_only and all(r["source"] == "letter" for r in letter_only)
+
+
+def test_ask_json_is_the_whole_answer(cli_home: Path) -> None:
+    result = _run(["ask", "Wat is de WBSO?", "--json"], cli_home)
+    answer = json.loads(result.stdout)
+    assert answer["intent"] == "explain" and answer["citations"] and answer["recommendations"]
+
+
+def test_check_prints_the_eligibility_table(cli_home: Path, tmp_path: Path) -> None:
+    profile = tmp_path / "profile.json"
+    profile.write_text(json.dumps({"employees": 12, "stage": "rnd", "sector": "ict_digital"}))
+    rows = json.loads(_run(["check", "--profile", str(profile), "--json"], cli_home).stdout)
+    assert len(rows) == 40 and {r["verdict"] for r in rows} <= {"fits", "may_fit", "does_not_fit"}
+    csv_out = _run(["check", "--profile", str(profile), "--csv"], cli_home).stdout
+    assert csv_out.splitlines()[0].startswith("instrument_id")
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [("{not json", "not valid JSON"), ("[1, 2]", "JSON object"), ('{"employees": "veel"}', "employees")],
+)
+def test_malformed_profile_is_one_clear_line(cli_home: Path, tmp_path: Path, content: str, expected: str) -> None:
+    profile = tmp_path / "bad.json"
+    profile.write_text(content)
+    result = _run(["check", "--profile", str(profile)], cli_home)
+    assert result.returncode == 2 and expected in result.stderr and "Traceback" not in result.stderr
+
+
+def test_missing_index_is_explained(tmp_path: Path) -> None:
+    result = _run(["search", "WBSO"], tmp_path)
+    assert result.returncode == 2 and "finder ingest" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_malformed_eval_set_stops_with_the_line_number(cli_home: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "set.jsonl"
+    bad.write_text('{"id": "a", "question": "Wat is de WBSO?", "lang": "nl", "type": "explain"}\n{oops\n')
+    result = _run(["eval", "--set", str(bad)], cli_home)
+    assert result.returncode == 2 and "line 2" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_readme_documents_every_setting() -> None:
+    from assistant.settings import Settings
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [f"FINDER_{n.upper()}" for n in Settings.model_fields if f"FINDER_{n.upper()}" not in readme]
+    assert not missing, f"README lacks {missing}"
