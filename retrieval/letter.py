@@ -14,15 +14,10 @@ Input is the text extracted from the letter's PDF. Recognised structure:
 * footnotes: kind "footnote"; their markers glued to body words ("industrie1.") are cut out and
   `refers_to` names the passage that held the marker.
 
-Running headers ("Directoraat-generaal ... Ons kenmerk ..."), footers ("Pagina N van M") and stray
-marker lines (" 36 37") are dropped. Line-end hyphens: kept before "en"/"of" ("onderzoeks- en"),
-kept in compounds ("R&D-uitgaven", "publiek-private": the letter writes them so elsewhere, or the
-parts call for a hyphen), otherwise the word is joined.
-
-Pages: a new PDF page shows as a line starting with one space (not box titles: boxes come out at
-the end of their page), a stray marker line or a running header. That count matches the footers
-"Pagina 18 van 29" and "Pagina 19 van 29"; the last footer reads "Pagina 69 van 29" and is wrong.
-So `page` is set only up to the last footer the count agrees with (19) and left None after it.
+This module walks that structure (pass 2), then gives the passages ids and labels. Pass 1, in
+`retrieval.letter_scan`, drops running headers, footers and stray marker lines, counts pages and
+takes the footnotes out; `page` is set only up to the last footer the count agrees with and left
+None after it. Titles, paragraphs and line-end hyphens are `retrieval.letter_text`'s.
 
 `paragraph` counts a section's passages in order (footnotes excluded); labels count as a reader
 would: "alinea k" among the section's paragraphs or within a box, "actie k" among its table rows.
@@ -34,10 +29,24 @@ import logging
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from retrieval.letter_tables import Row, header_length, is_header, parse_rows
+from retrieval.letter_scan import KADER, Line, Note, scan, strip_markers, trusted_page
+from retrieval.letter_tables import header_length, is_header, parse_rows
+from retrieval.letter_text import (
+    LIST,
+    TERMINAL,
+    Draft,
+    Vocab,
+    box_title,
+    build_vocab,
+    fill_texts,
+    join_lines,
+    merge_short,
+    paragraphs,
+    title,
+    words,
+)
 from retrieval.passages import Part, Passage, PassageKind, stable_id
 
 log = logging.getLogger(__name__)
@@ -45,284 +54,12 @@ log = logging.getLogger(__name__)
 DEFAULT_LETTER_PATH = (
     Path(__file__).resolve().parent.parent / "data" / "kamerbrief-innovatie-valorisatie-2022.txt"
 )
-MIN_WORDS = 25
-"""Passages shorter than this (a closing sentence, a lone 'Doelstelling') join a neighbour."""
-
 PARTS: tuple[Part, ...] = ("Inleiding", "Deel I", "Deel II", "Actieplan")
 _PART_RX = (re.compile(r"DEEL I$", re.I), re.compile(r"DEEL II$", re.I), re.compile(r"ACTIEPLAN\b"))
-_WS = re.compile(r"\s+")
-_FOOTER = re.compile(r"Pagina (\d+) van (\d+)$")
-_MARKS = re.compile(r"\s+\d{1,3}(?:\s+\d{1,3})*\s*")
-_NOTE = re.compile(r"(\d{1,3}) (\S.*)")
-_KADER = re.compile(r"Kader \d+\.")
-_LIST = re.compile(r"(?:•|\d{1,2}\.|[a-z]\)|[IVX]+\.)\s")
 _NUMBERED = re.compile(r"(\d{1,2})\.\s+\S")
 _LETTER = re.compile(r"([a-z])\)\s+\S")
 _CHAPTER = re.compile(r"(?:([IVX]+)\.|Deel ([IVX]+):)\s+(\S.*)")
-_TERMINAL = re.compile(r"[.!?][)’”\"']*$")
-_WORD = re.compile(r"[^\W\d_](?:[\w&’'-]*[^\W_])?")
 _ROMAN = ("I", "II", "III", "IV")
-_VOWELS = set("aeiouyéëïöü")
-Vocab = tuple[set[str], set[str]]  # words of the letter, and prefixes seen before a hyphen
-
-
-@dataclass
-class Line:
-    """A content line of the extraction and where it sits."""
-
-    n: int  # 0-based line number in the file
-    text: str
-    page: int  # counted page; trusted only up to the last agreeing footer
-    page_start: bool = False
-    gap: bool = False  # a blank line came before it
-    head: bool = False  # an unnumbered subheading, kept in the body stream as a marker
-
-
-@dataclass
-class Note:
-    number: int
-    n: int
-    page: int
-    lines: list[str]
-
-
-@dataclass
-class Draft:
-    kind: PassageKind
-    part: Part
-    heads: tuple[str, ...]  # ("3. Kansen ...",) or ("I. Versterken ...", "a) Kennis ...")
-    box: str | None
-    lines: list[Line]
-    prefix: str | None = None
-    row: Row | None = None
-    text: str = ""
-    deadline: str | None = None
-
-
-class _Scanner:
-    """Pass 1: drop running headers, footers and marker lines; count pages; take footnotes out."""
-
-    def __init__(self) -> None:
-        self.lines: list[Line] = []
-        self.notes: list[Note] = []
-        self.marks: dict[int, tuple[int, int]] = {}  # number -> (line, page) of a stray marker
-        self.anchors: list[tuple[int, int, int]] = []  # (counted page, N, M) per "Pagina N van M"
-        self.page, self.pending, self.gap, self.header = 0, True, False, 0
-        self.note: Note | None = None
-
-    def feed(self, n: int, raw: str) -> None:
-        text = _WS.sub(" ", raw.replace("\uf0b7", "•")).strip()
-        if not text:
-            self.gap = True
-        elif _MARKS.fullmatch(raw):
-            self._new_page()
-            self.marks.update((int(x), (n, self.page)) for x in text.split())
-        elif not self._chrome(text):
-            start = self.pending or (bool(re.match(r" \S", raw)) and not _KADER.match(text))
-            if start:
-                self._new_page()
-            if not self._footnote(n, text, start):
-                self.lines.append(Line(n, text, self.page, start, self.gap))
-                self.gap = False
-
-    def _new_page(self) -> None:
-        self.page, self.pending, self.note = self.page + 1, False, None
-
-    def _chrome(self, text: str) -> bool:
-        """A running header or a page footer: skip it; the next line opens a page."""
-        if self.header:  # lines left in the header: up to 'Ons kenmerk' and its reference
-            self.header = 1 if text.startswith("Ons kenmerk") else self.header - 1
-            return True
-        footer = _FOOTER.match(text)
-        if footer:
-            self.anchors.append((self.page, int(footer[1]), int(footer[2])))
-        if footer or text.startswith("Directoraat-generaal"):
-            self.header = 0 if footer else 6
-            self.pending, self.note = True, None
-            return True
-        return False
-
-    def _footnote(self, n: int, text: str, start: bool) -> bool:
-        """Footnotes are numbered 1, 2, ... and run to the end of their page (or a box)."""
-        found = _NOTE.fullmatch(text)
-        opening = found is not None and int(found[1]) == len(self.notes) + 1
-        if found and opening and not start and (self.gap or self.note is not None):
-            self.note = Note(len(self.notes) + 1, n, self.page, [found[2]])
-            self.notes.append(self.note)
-            return True
-        if self.note is not None and not start and not _KADER.match(text):
-            self.note.lines.append(text)
-            return True
-        self.note = None
-        return False
-
-
-def _trusted(anchors: Sequence[tuple[int, int, int]]) -> int:
-    """The last page whose footer agrees with the count (footers like '69 van 29' are skipped)."""
-    trusted = 0
-    for counted, number, total in anchors:
-        if number > total:
-            continue
-        if counted != number:
-            break
-        trusted = number
-    return trusted
-
-
-def _glued(text: str, col: int, size: int) -> bool:
-    """Is the number at text[col:col+size] a footnote marker glued to what precedes it?"""
-    end = col + size
-    if col == 0 or (end < len(text) and text[end] not in " .,;:)”’\""):
-        return False
-    before = text[col - 1]
-    if before.isdigit():  # "202226": the year 2022 and marker 26
-        return bool(re.search(r"(?<!\d)(19|20)\d\d$", text[:col]))
-    if before.isalpha():
-        word = re.findall(r"[^\W\d_]+$", text[:col])[-1]
-        return not (word.isupper() and len(word) <= 3)  # CO2, TO2 are names, not markers
-    return before in ").%’”'"
-
-
-def _locate(lines: Sequence[Line], number: int, lo: int, hi: int) -> tuple[int, int] | None:
-    num = str(number)
-    for idx in range(lo, hi):
-        text = lines[idx].text
-        col = text.find(num)
-        while col >= 0:
-            if _glued(text, col, len(num)):
-                return idx, col
-            col = text.find(num, col + 1)
-    return None
-
-
-def _strip_markers(lines: list[Line], notes: Sequence[Note]) -> dict[int, int]:
-    """Find each footnote's marker on its page, in order, and cut it out: number -> line n."""
-    pages = [ln.page for ln in lines]
-    refs: dict[int, int] = {}
-    lo = 0
-    for note in notes:
-        start = max(lo, bisect_left(pages, note.page - 1))
-        hit = _locate(lines, note.number, start, bisect_left(pages, note.page + 1))
-        if hit is None:
-            log.debug("no marker found for footnote %d", note.number)
-            continue
-        lo, col = hit
-        ln = lines[lo]
-        ln.text = ln.text[:col] + ln.text[col + len(str(note.number)) :]
-        refs[note.number] = ln.n
-    return refs
-
-
-def _words(text: str) -> int:
-    return len(text.split())
-
-
-def _wraps(ln: Line) -> bool:
-    """A short line ending a title wrapped over two lines ('van kanker', 'LNV')."""
-    text = ln.text
-    short = _words(text) <= 4 and text[-1] not in ".,;:!?"
-    return short and (text[:1].islower() or (" " not in text and text.isupper()))
-
-
-def _title(lines: Sequence[Line], i: int, most: int) -> tuple[str, int] | None:
-    """A title at i, possibly wrapped onto a short next line: (title, next index)."""
-    text, j = lines[i].text, i + 1
-    if j < len(lines) and _wraps(lines[j]):
-        text, j = f"{text} {lines[j].text}", j + 1
-    if _words(text) > most or text[-1] in ".,;:":
-        return None
-    if j < len(lines) and not lines[j].gap and not lines[j].text[:1].isupper():
-        return None  # the sentence goes on: not a title
-    return text, j
-
-
-def _box_title(lines: Sequence[Line], i: int, in_table: bool) -> tuple[str, int] | None:
-    """A box title at i: 'Kader N. ...', or 'Topic: title' over a wide, double-spaced body."""
-    text = lines[i].text
-    if _KADER.match(text):
-        return _title(lines, i, 30) or (text, i + 1)
-    if ": " not in text or text.startswith("Doelstelling") or not text[:1].isupper():
-        return None
-    got = _title(lines, i, 14)
-    if got is None or got[1] + 1 >= len(lines):
-        return None
-    body, after = lines[got[1]], lines[got[1] + 1]
-    if len(body.text) < 60 or not body.text[:1].isupper():
-        return None
-    return got if in_table or (after.gap and len(after.text) >= 40) else None
-
-
-def _vocab(lines: Sequence[Line]) -> Vocab:
-    words = {w.lower() for ln in lines for w in _WORD.findall(ln.text)}
-    prefixes = {p + "-" for w in words for p in w.split("-")[:-1]}
-    return words, prefixes
-
-
-def _glue(left: str, right: str, vocab: Vocab) -> str:
-    """How a line ending in '-' meets the next: '' (split word), '-' (compound), '- ' (en/of)."""
-    head = left.rsplit(None, 1)[-1][:-1].lstrip("(‘“'\"")
-    first = right.split(None, 1)[0]
-    if first.rstrip(",").lower() in ("en", "of", "tot") or first[0] == ",":
-        return "- "
-    tail = re.findall(r"^[^\W\d_]*", first)[0]
-    if not head or not tail or not first[0].islower() or re.search(r"[/.\d]", head):
-        return "-"
-    words, prefixes = vocab
-    if (head + tail).lower() in words:
-        return ""
-    keep = (
-        f"{head}-{tail}".lower() in words or head.lower() + "-" in prefixes
-        or not head[-1].islower() or head[0].isupper() or len(head) <= 3
-        or (head[-1] in _VOWELS and tail[0] in _VOWELS)
-    )
-    return "-" if keep else ""
-
-
-def _join(texts: Sequence[str], vocab: Vocab) -> str:
-    """Lines to one string: collapse whitespace, undo line-end hyphenation."""
-    out = ""
-    for text in texts:
-        if out.endswith("-") and not out.endswith(" -"):
-            glue = _glue(out, text, vocab)
-            out = f"{out} {text}" if glue == "- " else out[:-1] + glue + text
-        else:
-            out = f"{out} {text}" if out else text
-    return _WS.sub(" ", out).strip()
-
-
-def _breaks(prev: Line, ln: Line, width: float, spaced: bool, listing: bool) -> bool:
-    """Does ln open a new paragraph after prev?"""
-    before, text = prev.text, ln.text
-    if _LIST.match(text):
-        return not (listing or before.endswith(":"))
-    ended = bool(_TERMINAL.search(before))
-    if ln.page_start:  # a page break joins a sentence cut in two
-        return ended and not text[:1].islower()
-    if ln.gap and not spaced:
-        return ended or not text[:1].islower()
-    return ended and len(before) < width and text[:1].isupper()  # a short last line
-
-
-def _paragraphs(items: Sequence[Line], spaced: bool) -> list[tuple[str | None, list[Line]]]:
-    """Split a stream into paragraphs; subheading markers open the paragraph after them."""
-    sizes = sorted(len(ln.text) for ln in items if not ln.head) or [80]
-    width = 0.8 * sizes[3 * len(sizes) // 4]
-    out: list[tuple[str | None, list[Line]]] = []
-    prefix: str | None = None
-    cur: list[Line] = []
-    listing = False
-    for ln in items:
-        if ln.head:
-            prefix, cur = (f"{prefix} — {ln.text}" if prefix and not cur else ln.text), []
-            continue
-        if not cur or _breaks(cur[-1], ln, width, spaced, listing):
-            cur, listing = [ln], False
-            out.append((prefix, cur))
-            prefix = None
-        else:
-            cur.append(ln)
-        listing = listing or bool(_LIST.match(ln.text))
-    return out
 
 
 class _Router:
@@ -361,7 +98,7 @@ class _Router:
 
     def _boundary(self, i: int) -> bool:
         ln = self.lines[i]
-        return i == 0 or ln.gap or ln.page_start or bool(_TERMINAL.search(self.lines[i - 1].text))
+        return i == 0 or ln.gap or ln.page_start or bool(TERMINAL.search(self.lines[i - 1].text))
 
     def _part(self, i: int) -> int | None:
         if self.part + 1 >= len(PARTS) or not _PART_RX[self.part].match(self.lines[i].text):
@@ -369,7 +106,7 @@ class _Router:
         self._flush()
         self.part, self.heads, self.number, self.roman, self.letters = self.part + 1, (), 0, 0, 0
         nxt = self.lines[i + 1 : i + 2]
-        subtitle = nxt and not nxt[0].gap and _words(nxt[0].text) <= 15
+        subtitle = nxt and not nxt[0].gap and words(nxt[0].text) <= 15
         return i + 2 if subtitle else i + 1
 
     def _chapter(self, i: int) -> int | None:
@@ -389,7 +126,7 @@ class _Router:
         found = _LETTER.match(self.lines[i].text)
         if not self.roman or not found or found[1] != chr(ord("a") + self.letters):
             return None
-        got = _title(self.lines, i, 15)
+        got = title(self.lines, i, 15)
         if got is None:
             return None
         self._flush()
@@ -400,13 +137,13 @@ class _Router:
         found = _NUMBERED.match(self.lines[i].text)
         if PARTS[self.part] not in ("Deel I", "Deel II") or not found:
             return None
-        got = _title(self.lines, i, 15)
+        got = title(self.lines, i, 15)
         if int(found[1]) not in (1, self.number + 1) or got is None or not self._boundary(i):
             return None
         neighbours = [self.lines[i - 1]] if i and not self.lines[i].gap else []
         if got[1] < len(self.lines) and not self.lines[got[1]].gap:
             neighbours.append(self.lines[got[1]])
-        if any(_LIST.match(ln.text) for ln in neighbours):
+        if any(LIST.match(ln.text) for ln in neighbours):
             return None  # an item of a numbered list
         self._flush()
         self.number, self.heads = int(found[1]), (got[0],)
@@ -426,8 +163,8 @@ class _Router:
     def _box_start(self, i: int) -> int | None:
         if self._stream() is self.toc:
             return None
-        got = _box_title(self.lines, i, self.mode == "table")
-        if got is None or not (_KADER.match(self.lines[i].text) or self._boundary(i)):
+        got = box_title(self.lines, i, self.mode == "table")
+        if got is None or not (KADER.match(self.lines[i].text) or self._boundary(i)):
             return None
         self._end_box()
         self._end_table()
@@ -447,9 +184,9 @@ class _Router:
     def _subheading(self, i: int) -> int | None:
         """A short unnumbered heading ('Meer strategische keuzes') above a full-width paragraph."""
         ln = self.lines[i]
-        if self._stream() is not self.body or not ln.text[:1].isupper() or _LIST.match(ln.text):
+        if self._stream() is not self.body or not ln.text[:1].isupper() or LIST.match(ln.text):
             return None
-        got = _title(self.lines, i, 12) if self._boundary(i) else None
+        got = title(self.lines, i, 12) if self._boundary(i) else None
         if got is None or (got[1] == i + 1 and len(ln.text) > 65):
             return None
         nxt = self.lines[got[1]] if got[1] < len(self.lines) else None
@@ -465,7 +202,7 @@ class _Router:
     def _end_box(self) -> None:
         if self.mode == "box":
             spaced = sum(ln.gap for ln in self.boxed) >= 0.6 * len(self.boxed)
-            for k, (prefix, lines) in enumerate(_paragraphs(self.boxed, spaced)):
+            for k, (prefix, lines) in enumerate(paragraphs(self.boxed, spaced)):
                 self.drafts.append(self._draft("box", lines, self.box if k == 0 else prefix))
             self.mode, self.box, self.boxed = "body", None, []
 
@@ -482,39 +219,9 @@ class _Router:
         self._end_table()
         if self.toc:
             self.drafts.append(self._draft("paragraph", self.toc))
-        for prefix, lines in _paragraphs(self.body, spaced=False):
+        for prefix, lines in paragraphs(self.body, spaced=False):
             self.drafts.append(self._draft("paragraph", lines, prefix))
         self.body, self.toc = [], []
-
-
-def _texts(drafts: Sequence[Draft], vocab: Vocab) -> None:
-    for d in drafts:
-        body = _join([ln.text for ln in d.lines], vocab)
-        d.text = f"{d.prefix} — {body}" if d.prefix else body
-        if d.row is not None and d.row.initiator:
-            d.deadline = _join([ln.text for ln in d.row.deadline], vocab)
-            d.text += f" (Initiatiefnemer: {d.row.initiator}; deadline: {d.deadline})"
-
-
-def _merge_short(drafts: Sequence[Draft]) -> list[Draft]:
-    """Fold paragraphs under MIN_WORDS into the previous one of their stream (else the next)."""
-    out: list[Draft] = []
-    last: dict[tuple[object, ...], Draft] = {}
-    carry: dict[tuple[object, ...], Draft] = {}
-    for d in sorted(drafts, key=lambda d: d.lines[0].n):
-        key = (d.kind, d.part, d.heads, d.box)
-        if key in carry:
-            early = carry.pop(key)
-            d.text, d.lines = f"{early.text} {d.text}", early.lines + d.lines
-        if d.kind == "action" or _words(d.text) >= MIN_WORDS:
-            out.append(d)
-            last[key] = d
-        elif key in last:
-            last[key].text += " " + d.text
-            last[key].lines += d.lines
-        else:
-            carry[key] = d
-    return sorted([*out, *carry.values()], key=lambda d: d.lines[0].n)
 
 
 def _short(text: str, most: int) -> str:
@@ -588,7 +295,7 @@ def _footnotes(
         before = bisect_left(starts, note.n) - 1
         where = target or (pairs[max(before, 0)][1] if pairs else None)
         page = note.page if note.page <= trusted else None
-        text = _join(note.lines, vocab)
+        text = join_lines(note.lines, vocab)
         part: Part = where.part if where and where.part else PARTS[0]
         out.append(Passage(
             id=_unique(seen, "footnote", str(note.number), text), text=text, source="letter",
@@ -601,16 +308,14 @@ def _footnotes(
 
 def parse_letter(text: str) -> list[Passage]:
     """The letter's passages in reading order, then its footnotes (pure: no I/O)."""
-    scanner = _Scanner()
-    for n, raw in enumerate(text.splitlines()):
-        scanner.feed(n, raw)
+    scanner = scan(text)
     lines, notes = scanner.lines, scanner.notes
-    refs = _strip_markers(lines, notes)
-    vocab = _vocab(lines)
+    refs = strip_markers(lines, notes)
+    vocab = build_vocab(lines)
     drafts = _Router(lines).run()
-    _texts(drafts, vocab)
-    drafts = _merge_short(drafts)
-    trusted, seen = _trusted(scanner.anchors), set()  # type: int, set[str]
+    fill_texts(drafts, vocab)
+    drafts = merge_short(drafts)
+    trusted, seen = trusted_page(scanner.anchors), set()  # type: int, set[str]
     built = _build(drafts, trusted, seen)
     pairs = list(zip(drafts, built, strict=True))
     notes_out = _footnotes(notes, refs, scanner.marks, pairs, trusted, vocab, seen)

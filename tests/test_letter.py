@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from retrieval.letter import DEFAULT_LETTER_PATH, Line, _join, load_letter, parse_letter
+from retrieval.letter import DEFAULT_LETTER_PATH, Line, load_letter, parse_letter
 from retrieval.letter_tables import INITIATORS, parse_rows
+from retrieval.letter_text import join_lines
 from retrieval.passages import Passage, normalise
 
 KADERS = (
@@ -220,7 +221,7 @@ def test_parse_synthetic_page_with_header_footnote_and_hyphens() -> None:
 )
 def test_join_lines(lines: list[str], joined: str) -> None:
     vocab = ({"publiek-private"}, {"publiek-"})
-    assert _join(lines, vocab) == joined
+    assert join_lines(lines, vocab) == joined
 
 
 def _lines(*texts: str) -> list[Line]:
