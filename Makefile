@@ -35,7 +35,7 @@ run: $(STAMP) ## install, build the index if missing, serve the page on 127.0.0.
 
 chromium: ## install the system Chromium the page tests drive (Debian's package; needs root)
 	@test -x /usr/bin/chromium || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; \
 	  else echo "Chromium missing: run 'sudo apt-get install -y chromium' for the page tests"; fi; }
 
 test: $(STAMP) chromium ## install what the tests need (Chromium included) and run them all

@@ -1,0 +1,340 @@
+"""The web page: `python app.py` serves it on Settings().host:port (127.0.0.1:7860).
+
+`build_ui(finder)` is the layout; `Page` holds short handlers that call the finder and return a
+dict of named outputs rendered by `app_render` (pure, escaped HTML), so they are tested without
+a browser. The only module that imports gradio.
+"""
+
+from __future__ import annotations
+
+import copy
+import inspect
+import logging
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+import gradio as gr
+
+import app_render as r
+from app_render import ChatState
+from assistant.answer import Answer
+from assistant.errors import user_message
+from assistant.feedback import FeedbackStore, Rating
+from assistant.finder import Finder, build_finder
+from assistant.service import Conversation
+from assistant.settings import Settings
+from instruments.eligibility import evaluate_all
+from instruments.models import Lang
+from instruments.profile import CompanyProfile, describe
+
+log = logging.getLogger(__name__)
+View = dict[str, Any]
+CLARIFY_SLOTS = 4
+CHAT_KEYS = ("chatbot", "question", "state", "cards", "cite_picker", "source", "profile",
+             *(f"clarify_{i}" for i in range(CLARIFY_SLOTS)), "fb_note",
+             *(f"chat_{f}" for f in r.CHAT_FORM))
+# System fonts: nothing is fetched, and every weight has every glyph (the bundled
+# Source Sans 600 subset lacks some capitals).
+THEME = gr.themes.Default(
+    font=["system-ui", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "Liberation Sans",
+          "sans-serif"],
+    font_mono=["ui-monospace", "monospace"],
+)
+
+
+@dataclass
+class Page:
+    """The handlers. Each returns (or yields) a dict of outputs by name; absent = unchanged."""
+
+    finder: Finder
+    store: FeedbackStore
+    stream_delay: float = 0.02
+    words_per_chunk: int = 6
+    csv_dir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="finder-csv-")))
+
+    def _ask(self, question: str, conversation: Conversation, lang: Lang,
+             profile: CompanyProfile | None = None) -> tuple[Answer | None, str]:
+        try:
+            return self.finder.ask(question, copy.deepcopy(conversation), profile), ""
+        except Exception as exc:  # a clear message for the user; real bugs are logged
+            return None, r.error_text(exc, conversation.lang or lang)
+
+    def _view(self, state: ChatState, lang: Lang) -> View:
+        last = state.last
+        options = last.clarifying_options if last else []
+        view: View = {
+            "chatbot": list(state.messages), "state": state, "cards": r.cards_html(last),
+            "cite_picker": gr.update(choices=r.citation_choices(last), value=None),
+            "source": r.source_html(None, None, last.lang if last else lang),
+            "profile": r.profile_html(describe(state.conversation.profile, lang), lang),
+            "fb_note": "",
+        }
+        for i in range(CLARIFY_SLOTS):
+            shown = i < len(options)
+            view[f"clarify_{i}"] = gr.update(value=options[i] if shown else "", visible=shown)
+        values = r.form_values(state.conversation.profile, r.CHAT_FORM)
+        view.update({f"chat_{name}": v for name, v in zip(r.CHAT_FORM, values, strict=True)})
+        return view
+
+    def respond(self, message: str, state: ChatState, lang: Lang) -> Iterator[View]:
+        """Ask, then stream the answer into the chat; the rest of the page follows at the end."""
+        if not (message or "").strip():
+            yield {"fb_note": r.note(lang, "no_question")}
+            return
+        state = copy.deepcopy(state)
+        limit = self.finder.settings.max_question_chars
+        shown = message if len(message) <= limit else message[:limit] + " …"
+        state.messages.append({"role": "user", "content": r.question_html(shown)})
+        state.messages.append({"role": "assistant", "content": '<p class="typing">…</p>'})
+        yield {"chatbot": list(state.messages), "question": ""}
+        answer, error = self._ask(message, state.conversation, lang)
+        if answer is None:
+            state.messages[-1] = {"role": "assistant", "content": r.notice_html(error)}
+            yield self._view(state, lang)
+            return
+        for end in r.answer_chunks(answer.text, self.words_per_chunk)[:-1]:
+            state.messages[-1] = {"role": "assistant", "content": r.answer_html(answer, upto=end)}
+            yield {"chatbot": list(state.messages)}
+            time.sleep(self.stream_delay)
+        state.messages[-1] = {"role": "assistant", "content": r.answer_html(answer)}
+        state.before_last = copy.deepcopy(state.conversation)
+        state.conversation.add(answer)
+        yield {**self._view(state, lang), "question": ""}
+
+    def recompute(self, state: ChatState, lang: Lang, *values: Any) -> View:
+        """Redo the last answer with the profile as corrected in the form."""
+        last = state.last
+        if last is None:
+            return {"fb_note": r.note(lang, "no_question")}
+        state = copy.deepcopy(state)
+        try:
+            corrected = r.profile_from_form(r.CHAT_FORM, values, lang, state.conversation.profile)
+        except ValueError as exc:  # InputError: a field that is not a number
+            return {"fb_note": r.notice_html(r.error_text(exc, lang))}
+        base = Conversation(profile=corrected, answers=list(state.before_last.answers))
+        answer, error = self._ask(last.question, base, lang, corrected)
+        if answer is None:
+            return {"fb_note": r.notice_html(error)}
+        base.add(answer)
+        state.conversation = base
+        state.messages[-1] = {"role": "assistant", "content": r.answer_html(answer)}
+        return self._view(state, lang)
+
+    def show_source(self, choice: str | None, state: ChatState, lang: Lang) -> str:
+        last = state.last
+        citation = next((c for c in last.citations if str(c.n) == choice), None) if last else None
+        if last is None or citation is None:
+            return r.source_html(None, None, lang)
+        try:
+            passage = self.finder.searcher.passages.get(citation.passage_id)
+        except Exception as exc:  # the index went away: show the quote alone
+            log.warning("source passage unavailable: %s", user_message(exc) or type(exc).__name__)
+            passage = None
+        return r.source_html(citation, passage, last.lang)
+
+    def feedback(self, rating: Rating, comment: str, expected: list[str] | None,
+                 state: ChatState, lang: Lang) -> View:
+        """Store feedback on the last answer: only ever called by a click on 👍 or 👎."""
+        if state.last is None:
+            return {"fb_note": r.note(lang, "no_question")}
+        try:
+            self.store.add(state.last, rating, comment or "", expected or [])
+        except Exception as exc:
+            return {"fb_note": r.notice_html(r.error_text(exc, lang))}
+        return {"fb_note": r.note(lang, "fb_saved", "ok"), "fb_comment": "", "fb_expected": []}
+
+    def new_conversation(self, lang: Lang) -> View:
+        return {**self._view(ChatState(), lang), "question": "", "fb_comment": "",
+                "fb_expected": []}
+
+    def check_profile(self, lang: Lang, *values: Any) -> View:
+        """Advisor desk: every instrument's verdict and criteria, as a table and a CSV file."""
+        try:
+            profile = r.profile_from_form(r.ADVISOR_FORM, values, lang)
+            results = evaluate_all(self.finder.catalog, profile)
+        except Exception as exc:
+            return {"adv_note": r.notice_html(r.error_text(exc, lang))}
+        names = {c.id: c.name.get(lang) for c in self.finder.catalog}
+        headers, rows = r.advisor_table(results, names, lang)
+        path = self.csv_dir / f"eligibility-{time.strftime('%Y%m%d-%H%M%S')}.csv"
+        return {"adv_table": {"headers": headers, "data": rows},
+                "adv_csv": str(r.write_csv(results, names, lang, path)),
+                "adv_note": r.notice_html(r.verdict_summary(results, lang), "ok")}
+
+    def browse(self, kind: str, audience: str, theme: str, lang: Lang) -> str:
+        return r.catalog_html(r.filter_cards(self.finder.catalog, kind, audience, theme), lang)
+
+    def switch_language(self, lang: Lang, state: ChatState) -> View:
+        """Every label, button text, choice list and fixed text in the chosen language."""
+        view = r.relabel(lang, self.finder.catalog, state.conversation.profile)
+        return {k: gr.update(**v) if isinstance(v, dict) else v for k, v in view.items()}
+
+
+# -- layout -------------------------------------------------------------------------------------
+
+def _field(name: str, lang: Lang, prefix: str) -> Any:
+    text, key = r.field_label(name, lang), f"{prefix}_{name}"
+    if name in r.NUMBERS:
+        return gr.Textbox(label=text, elem_id=key, max_lines=1, placeholder=r.t(lang, "number_ph"))
+    if name in r.FLAGS:
+        return gr.Radio(r.choices(name, lang), value=r.UNKNOWN, label=text, elem_id=key)
+    if name in r.CHOICES:
+        many = name in r.LISTS
+        return gr.Dropdown(r.choices(name, lang), value=[] if many else r.UNKNOWN, label=text,
+                           multiselect=many, elem_id=key)
+    return gr.Textbox(label=text, elem_id=key, max_lines=1)
+
+
+def _chat_column(c: dict[str, Any], lang: Lang) -> None:
+    c["welcome"] = gr.HTML(r.welcome_html(lang))
+    with gr.Row(elem_classes="examples"):
+        for i, example in enumerate(r.EXAMPLES[lang]):
+            c[f"example_{i}"] = gr.Button(example, size="sm", elem_classes="example")
+    c["chatbot"] = gr.Chatbot(label=r.t(lang, "chat"), height=520, elem_id="chat",
+                              feedback_options=None, sanitize_html=True)
+    with gr.Row(elem_classes="clarify"):
+        for i in range(CLARIFY_SLOTS):
+            c[f"clarify_{i}"] = gr.Button("", visible=False, size="sm", elem_classes="quick-reply")
+    with gr.Row(equal_height=True):
+        c["question"] = gr.Textbox(label=r.t(lang, "question"), lines=1, max_lines=6, scale=5,
+                                   placeholder=r.t(lang, "question_ph"), elem_id="question")
+        c["send"] = gr.Button(r.t(lang, "send"), variant="primary", scale=1, min_width=90)
+    c["new"] = gr.Button(r.t(lang, "new"), size="sm", variant="secondary", elem_id="new")
+    c["cite_picker"] = gr.Radio([], label=r.t(lang, "cites"), elem_id="cite-picker")
+    c["source"] = gr.HTML(r.source_html(None, None, lang), elem_id="source-panel")
+
+
+def _side_column(c: dict[str, Any], page: Page, lang: Lang) -> None:
+    c["cards"] = gr.HTML("", elem_id="cards")
+    c["profile"] = gr.HTML(r.profile_html([], lang), elem_id="profile")
+    with gr.Accordion(r.t(lang, "correct"), open=False) as c["correct"]:
+        for name in r.CHAT_FORM:
+            c[f"chat_{name}"] = _field(name, lang, "chat")
+        c["recompute"] = gr.Button(r.t(lang, "recompute"), variant="primary", elem_id="recompute")
+    with gr.Accordion(r.t(lang, "fb_h"), open=True) as c["feedback_box"]:
+        with gr.Row():
+            c["fb_up"] = gr.Button(r.t(lang, "fb_up"), size="sm", elem_id="fb-up")
+            c["fb_down"] = gr.Button(r.t(lang, "fb_down"), size="sm", elem_id="fb-down")
+        c["fb_comment"] = gr.Textbox(label=r.t(lang, "fb_comment"), elem_id="fb-comment")
+        c["fb_expected"] = gr.Dropdown(r.instrument_choices(page.finder.catalog, lang),
+                                       multiselect=True, label=r.t(lang, "fb_expected"))
+        c["fb_note"] = gr.HTML("", elem_id="fb-note")
+        c["privacy"] = gr.HTML(r.note(lang, "fb_privacy"))
+
+
+def _advisor_tab(c: dict[str, Any], lang: Lang) -> None:
+    c["adv_intro"] = gr.HTML(r.note(lang, "adv_intro"))
+    with gr.Row(elem_classes="advisor-form"):
+        for name in r.ADVISOR_FORM:
+            c[f"adv_{name}"] = _field(name, lang, "adv")
+    c["adv_run"] = gr.Button(r.t(lang, "adv_run"), variant="primary", elem_id="adv-run")
+    c["adv_note"] = gr.HTML("")
+    c["adv_table"] = gr.Dataframe(label=r.t(lang, "adv_table"), wrap=True, interactive=False,
+                                  elem_id="adv-table", max_height=640,
+                                  column_widths=["220px", "130px", *["260px"] * 10])
+    c["adv_csv"] = gr.DownloadButton(r.t(lang, "adv_csv"), elem_id="adv-csv")
+
+
+def _catalog_tab(c: dict[str, Any], page: Page, lang: Lang) -> None:
+    with gr.Row():
+        for key, name in r.CATALOG_FILTERS:
+            c[key] = gr.Dropdown(r.filter_choices(page.finder.catalog, name, lang), value="",
+                                 label=r.t(lang, key), elem_id=key.replace("_", "-"))
+    c["catalog"] = gr.HTML(page.browse("", "", "", lang), elem_id="catalog")
+
+
+def _bind(fn: Callable[..., Any], keys: Sequence[str]) -> Callable[..., Any]:
+    """A handler returning a dict of named outputs -> a gradio function returning a tuple."""
+    def order(view: View) -> tuple[Any, ...]:
+        return tuple(view.get(k, gr.skip()) for k in keys)
+
+    if inspect.isgeneratorfunction(fn):
+        def stream(*args: Any) -> Iterator[tuple[Any, ...]]:
+            for view in fn(*args):
+                yield order(view)
+        return stream
+    return lambda *args: order(fn(*args))
+
+
+def _wire(c: dict[str, Any], page: Page) -> None:
+    def on(event: Any, fn: Callable[..., Any], inputs: Sequence[str], keys: Sequence[str]) -> None:
+        event(_bind(fn, keys), [c[k] for k in inputs], [c[k] for k in keys],
+              api_visibility="private")
+
+    senders = ["question", "send", *(k for k in c if k.startswith(("example_", "clarify_")))]
+    for name in senders:
+        trigger = c[name].submit if name == "question" else c[name].click
+        on(trigger, page.respond, ["question" if name == "send" else name, "state", "lang"],
+           CHAT_KEYS)
+    on(c["recompute"].click, page.recompute, ["state", "lang", *(f"chat_{f}" for f in r.CHAT_FORM)],
+       CHAT_KEYS)
+    on(c["cite_picker"].change, lambda *a: {"source": page.show_source(*a)},
+       ["cite_picker", "state", "lang"], ["source"])
+    for button in ("fb_up", "fb_down"):
+        rating = "up" if button == "fb_up" else "down"
+        on(c[button].click, lambda *a, _rating=rating: page.feedback(_rating, *a),
+           ["fb_comment", "fb_expected", "state", "lang"], ["fb_note", "fb_comment", "fb_expected"])
+    on(c["new"].click, page.new_conversation, ["lang"], [*CHAT_KEYS, "fb_comment", "fb_expected"])
+    on(c["adv_run"].click, page.check_profile, ["lang", *(f"adv_{f}" for f in r.ADVISOR_FORM)],
+       ["adv_table", "adv_csv", "adv_note"])
+    filters = [*(key for key, _ in r.CATALOG_FILTERS), "lang"]
+    for key in filters:
+        on(c[key].change, lambda *a: {"catalog": page.browse(*a)}, filters, ["catalog"])
+    fixed = {"state", "lang", "cards", "source", "catalog", "fb_note", "adv_note"}
+    relabel = [k for k in c if k not in fixed and not k.startswith("clarify_")]
+    on(c["lang"].change, page.switch_language, ["lang", "state"], relabel)
+
+
+def build_ui(finder: Finder, store: FeedbackStore | None = None, lang: Lang = "nl") -> gr.Blocks:
+    """The page: a chat tab, an advisor desk and the instrument catalog."""
+    page = Page(finder, store or FeedbackStore(finder.settings.feedback_db))
+    c: dict[str, Any] = {}
+    with gr.Blocks(title=r.t(lang, "title"), analytics_enabled=False) as demo:
+        c["state"] = gr.State(ChatState())
+        with gr.Row(elem_classes="topbar", equal_height=True):
+            c["title"] = gr.HTML(r.header_html(lang))
+            c["lang"] = gr.Radio([("Nederlands", "nl"), ("English", "en")], value=lang,
+                                 label="Taal / Language", elem_id="lang", scale=0, min_width=200)
+        with gr.Tabs():
+            with gr.Tab(r.t(lang, "tab_chat"), id="chat") as c["tab_chat"], gr.Row():
+                with gr.Column(scale=3, min_width=340):
+                    _chat_column(c, lang)
+                with gr.Column(scale=2, min_width=320):
+                    _side_column(c, page, lang)
+            with gr.Tab(r.t(lang, "tab_advisor"), id="advisor") as c["tab_advisor"]:
+                _advisor_tab(c, lang)
+            with gr.Tab(r.t(lang, "tab_catalog"), id="catalog") as c["tab_catalog"]:
+                _catalog_tab(c, page, lang)
+        _wire(c, page)
+    return demo
+
+
+def launch(demo: gr.Blocks, settings: Settings, **kwargs: Any) -> Any:
+    """Serve on the configured address only: no run history, analytics or share link."""
+    return demo.queue(default_concurrency_limit=4).launch(
+        server_name=settings.host, server_port=settings.port, css=r.CSS, js=r.CITE_JS,
+        theme=THEME, run_history=False, footer_links=[], ssr_mode=False, share=False,
+        show_error=False, **kwargs,
+    )
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    settings = Settings()
+    finder = build_finder(settings)
+    try:
+        _ = finder.service  # open the index now, so the first question is quick
+    except Exception as exc:
+        log.warning("index not ready (%s); the page will say so until `finder ingest`",
+                    user_message(exc) or type(exc).__name__)
+    launch(build_ui(finder, FeedbackStore(settings.feedback_db)), settings)
+
+
+if __name__ == "__main__":
+    main()

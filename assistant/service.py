@@ -80,11 +80,15 @@ class AnswerService:
         conversation = conversation or Conversation()
         text = clean_question(question)
         lang = detect_language(text, conversation.lang or "nl") if text else (conversation.lang or "nl")
-        base = merge(conversation.profile, profile) if profile else conversation.profile
         if not text or len(text) > self.max_chars:
+            base = merge(conversation.profile, profile) if profile else conversation.profile
             return self._refuse_input(question, text, lang, base)
         facts = extract_profile(text)
-        merged = merge(base, facts)
+        # what the question says updates the conversation; an explicit profile (a correction
+        # made in the page, a profile file) has the last word
+        merged = merge(conversation.profile, facts)
+        if profile:
+            merged = merge(merged, profile)
         mentioned = resolve_followup(text, self.lexicon.concepts(text), conversation.answers)
         intent = classify(text, mentioned, facts != CompanyProfile())
         if intent not in ("adversarial", "smalltalk") and not mentioned and is_gibberish(text, self.known_words):
