@@ -122,7 +122,7 @@ def letter_passage_for(ctx: Context, instrument_id: str) -> SearchHit | None:
 
 
 def quote_letter(ctx: Context, hit: SearchHit) -> tuple[int, str]:
-    quote = best_quote(hit.passage.text, ctx.question_terms, ctx.terms_of)
+    quote = best_quote(hit.passage.text, ctx.question_terms, ctx.terms_of, hit.sentence)
     return ctx.citations.cite(hit.passage, quote), quote
 
 
@@ -182,7 +182,7 @@ def policy_quotes(ctx: Context, max_quotes: int = 2) -> list[str]:
     lines = []
     hits = list(ctx.letter_hits)
     for index, hit in enumerate(hits[:max_quotes]):
-        if index > 0 and hit.score < 0.8 * hits[0].score:
+        if index > 0 and hit.score < 0.6 * hits[0].score:
             break
         n, quote = quote_letter(ctx, hit)
         lines.append(ctx.templates.render("policy_quote", quote=quote, n=n, label=hit.passage.label))

@@ -21,14 +21,14 @@ _EN = frozenset(
     """the a an and of i you your we our is are not what which how where when can could may must
     for with at as that this there also to from about but or my company scheme grant apply get
     good hello hi thanks thank why who please some any no more many small big business do does
-    did would should will want looking need tax credit loan fund funding startup start-up
+    did would should will want looking need tax credit loan fund funding
     government letter say says doing build building develop developing have has it they their
-    them be been into than then so if in on by work working
+    them be been into than then so if on by work working
 """.split()
 )
 
 
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_QUOTED = re.compile(r"“.*”|\"[^\"\n]*\"")  # greedy within a line: quotes may nest
 
 
 def answer_language(text: str, default: Lang = "nl") -> Lang:

@@ -1,4 +1,8 @@
-"""Choosing the sentences of a passage that answer a question, to quote them verbatim."""
+"""Choosing the sentences of a passage that answer a question, to quote them verbatim.
+
+A quote is one or more whole sentences of the passage, in text order; sentences that are not
+neighbours are joined with " … ", so every piece between ellipses stands verbatim in the passage.
+"""
 
 from __future__ import annotations
 
@@ -6,29 +10,46 @@ from collections.abc import Callable
 
 from retrieval.sentences import split_sentences
 
+GAP = " … "
+
+
+def _overlap_order(sentences: list[str], question_terms: set[str],
+                   terms_of: Callable[[str], list[str]]) -> list[int]:
+    """Sentence indexes, most question terms shared first (concept tokens count extra)."""
+    def score(index: int) -> float:
+        shared = set(terms_of(sentences[index])) & question_terms
+        return len(shared) + 0.5 * sum(1 for t in shared if t.startswith("@"))
+
+    return sorted(range(len(sentences)), key=lambda i: (-score(i), i))
+
 
 def best_quote(
     text: str,
     question_terms: set[str],
     terms_of: Callable[[str], list[str]],
+    matched: str | None = None,
     max_sentences: int = 2,
-    max_chars: int = 420,
+    max_chars: int = 480,
 ) -> str:
-    """The passage's sentences that share most terms with the question, in text order."""
+    """The sentences that share most terms with the question, plus the sentence the dense
+    search matched (when it did), in text order."""
     sentences = split_sentences(text)
     if len(sentences) <= 1:
         return _clip(text, max_chars)
-    scored = []
-    for index, sentence in enumerate(sentences):
-        terms = set(terms_of(sentence))
-        overlap = len(terms & question_terms)
-        scored.append((overlap + (0.5 if any(t.startswith("@") for t in terms & question_terms) else 0), -index, index))
-    scored.sort(reverse=True)
-    chosen = sorted(i for _, _, i in scored[:max_sentences] if scored[0][0] > 0) or [0]
-    # keep the quote contiguous where the best two are neighbours; else just the best one
-    if len(chosen) == 2 and chosen[1] - chosen[0] != 1:
-        chosen = [scored[0][2]]
-    return _clip(" ".join(sentences[i] for i in chosen), max_chars)
+    order = _overlap_order(sentences, question_terms, terms_of)
+    chosen = [order[0]]
+    if matched:
+        chosen += [i for i, s in enumerate(sentences) if s in matched and i not in chosen][:1]
+    chosen += [i for i in order if i not in chosen][: max(0, max_sentences - len(chosen))]
+    pieces: list[str] = []
+    previous = None
+    for index in sorted(chosen):
+        if previous is not None and index == previous + 1:
+            pieces[-1] += " " + sentences[index]
+        else:
+            pieces.append(sentences[index])
+        previous = index
+    return _clip(GAP.join(pieces), max_chars)
 
 
 def _clip(text: str, max_chars: int) -> str:

@@ -79,7 +79,8 @@ class AnswerService:
     ) -> Answer:
         conversation = conversation or Conversation()
         text = clean_question(question)
-        lang = detect_language(text, conversation.lang or "nl") if text else (conversation.lang or "nl")
+        previous_lang = conversation.lang or "nl"
+        lang = detect_language(self.lexicon.without_names(text), previous_lang) if text else previous_lang
         if not text or len(text) > self.max_chars:
             base = merge(conversation.profile, profile) if profile else conversation.profile
             return self._refuse_input(question, text, lang, base)

@@ -1,7 +1,9 @@
 """Prompt and answer templates live in files; this loads them and checks their placeholders.
 
-`REGISTRY` names every template and the variables the code passes to it. A test renders each
-file against its registry entry, so a renamed placeholder fails the build, not a user.
+`REGISTRY` names every template and the variables the code passes to it. A template may leave
+a variable out (the English policy quote does not repeat the Dutch label) but may not use one
+the code does not pass; a test renders each file against its entry, so a renamed placeholder
+fails the build, not a user.
 """
 
 from __future__ import annotations
@@ -59,10 +61,11 @@ def _read(path: Path, expected: frozenset[str]) -> str:
     if not path.exists():
         raise PromptError(f"missing template file {path}")
     text = path.read_text(encoding="utf-8").rstrip("\n")
-    found = placeholders(text)
-    if found != expected:
+    unknown = placeholders(text) - expected
+    if unknown:
         raise PromptError(
-            f"{path}: placeholders {sorted(found)} but the code passes {sorted(expected)}"
+            f"{path}: placeholders {sorted(unknown)} are not passed by the code "
+            f"(it passes {sorted(expected)})"
         )
     return text
 

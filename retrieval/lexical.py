@@ -75,6 +75,15 @@ class Lexicon:
         self._exact_re = _alternation(self._exact)
         self._folded_re = _alternation(self._folded)
 
+    def without_names(self, text: str) -> str:
+        """The text with every instrument name taken out (names belong to no language)."""
+        plain = " ".join(text.replace("\u00ad", "").split())
+        if self._exact_re is not None:
+            plain = self._exact_re.sub(" ", plain)
+        if self._folded_re is not None:
+            plain = self._folded_re.sub(" ", _fold(plain))
+        return plain
+
     def concepts(self, text: str) -> list[str]:
         """Concept ids named in the text (each once, in order of first appearance)."""
         plain = " ".join(text.replace("\u00ad", "").split())
