@@ -1,7 +1,9 @@
 """Ranking instruments: eligibility verdicts, relevance to the question, support type asked.
 
-score = verdict weight + relevance (the card's rank in a card-only search) + bonuses for
-the support type the user asked for, activities that match, and instruments the user named.
+score = verdict weight + relevance (the card's rank in a card-only search) + the share of
+criteria known to be met + bonuses for the support type asked for, matching activities and
+instruments the user named; advice-only helpers (networks, tools) rank below schemes that fund
+unless advice is asked for; more criteria met breaks ties.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from instruments.profile import CompanyProfile
 from retrieval.hybrid import SearchHit
 
 RELEVANCE_WEIGHT = 1.0
+ADVICE_ONLY_PENALTY = 0.6
 VERDICT_WEIGHT = {"fits": 1.0, "may_fit": 0.55, "does_not_fit": -1.0}
 SUPPORT_WORDS = {
     "tax": ("belasting", "fiscaal", "fiscale", "aftrek", "tax", "loonheffing"),
@@ -88,6 +91,9 @@ def rank_instruments(
             score += 0.5
         if card.id in mentioned:
             score += 1.0
+        elif set(card.support) <= {"advice"} and "advice" not in wanted:
+            score -= ADVICE_ONLY_PENALTY  # a helper or network, not a scheme that funds you
+        score += 0.05 * sum(1 for c in result.criteria if c.outcome == "meets")
         if any(c.name == "activity" and c.outcome == "meets" for c in result.criteria):
             score += 0.25
         ranked.append(Ranked(card, result, round(score, 4), rel))
