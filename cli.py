@@ -75,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--compare", action="store_true",
                     help="run lexical, dense USE, dense MiniLM, hybrid (and the LLM if set)")
     ev.add_argument("--report", help="folder for latest.md, latest.json and latest.png")
+
+    fb = sub.add_parser("feedback-export", help="turn stored feedback into eval-set lines")
+    fb.add_argument("--out", help="write the JSON Lines here (default: stdout)")
     return parser
 
 
@@ -211,6 +214,25 @@ def _eval(args: argparse.Namespace) -> int:
         command_line = "finder " + " ".join(sys.argv[1:]) if sys.argv[1:] else "finder eval"
         for path in write_reports(reports, Path(args.report), args.set_path, command_line):
             print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+@command("feedback-export")
+def _feedback_export(args: argparse.Namespace) -> int:
+    from assistant.feedback import FeedbackStore
+
+    settings = Settings()
+    if not settings.feedback_db.exists():
+        print(f"no feedback stored yet ({settings.feedback_db})", file=sys.stderr)
+        return 0
+    lines = FeedbackStore(settings.feedback_db).export_eval_lines()
+    text = "".join(line + "\n" for line in lines)
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        print(f"wrote {len(lines)} eval lines to {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
     return 0
 
 

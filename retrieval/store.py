@@ -188,12 +188,19 @@ class PassageStore:
     ) -> list[tuple[str, float]]:
         """(passage id, cosine similarity) pairs, best first."""
         collection = self._open(create=False)
-        n = min(k, collection.count())
+        try:
+            n = min(k, collection.count())
+        except Exception as exc:
+            raise StoreUnavailable(f"the Chroma store did not answer: {exc}") from exc
         if n == 0:
             return []
-        result = collection.query(
-            query_embeddings=[vector], n_results=n, where=_chroma_where(where), include=["distances"]
-        )
+        try:
+            result = collection.query(
+                query_embeddings=[vector], n_results=n, where=_chroma_where(where),
+                include=["distances"],
+            )
+        except Exception as exc:  # the server went away, or the folder broke under us
+            raise StoreUnavailable(f"the Chroma store did not answer: {exc}") from exc
         ids, dists = result["ids"][0], result["distances"][0]
         return [(i, 1.0 - float(d)) for i, d in zip(ids, dists, strict=True)]
 

@@ -12,15 +12,16 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _run(args: list[str], env_dir: Path, **kw) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
+def _run(args: list[str], env_dir: Path, **extra: str) -> subprocess.CompletedProcess[str]:
     env = {
         "PATH": "/usr/bin:/bin", "HOME": str(env_dir), "FINDER_EMBEDDER": "hashing",
         "FINDER_INDEX_DIR": str(env_dir / "index"), "FINDER_COLLECTION": "cli-test",
         "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False",
+        "FINDER_FEEDBACK_DB": str(env_dir / "feedback.sqlite3"), **extra,
     }
     return subprocess.run(
         [sys.executable, str(ROOT / "cli.py"), *args], capture_output=True, text=True,
-        env=env, cwd=ROOT, timeout=300, **kw,
+        env=env, cwd=ROOT, timeout=300,
     )
 
 
@@ -35,10 +36,11 @@ def cli_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_help_lists_every_command(tmp_path: Path) -> None:
     result = _run(["--help"], tmp_path)
     assert result.returncode == 0
-    for command in ("ingest", "search", "ask", "check", "eval"):
+    for command in ("ingest", "search", "ask", "check", "eval", "feedback-export"):
         assert command in result.stdout
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("finder ingest", "finder search", "finder ask", "finder check", "finder eval"):
+    for command in ("finder ingest", "finder search", "finder ask", "finder check", "finder eval",
+                    "finder feedback-export"):
         assert command in readme, f"README does not document `{command}`"
 
 
@@ -100,3 +102,18 @@ def test_readme_documents_every_setting() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     missing = [f"FINDER_{n.upper()}" for n in Settings.model_fields if f"FINDER_{n.upper()}" not in readme]
     assert not missing, f"README lacks {missing}"
+
+
+def test_feedback_export_writes_contract_lines(cli_home: Path, tmp_path: Path) -> None:
+    from assistant.feedback import FeedbackStore
+    from eval.dataset import parse_set
+
+    from assistant.answer import Answer
+
+    assert "no feedback stored yet" in _run(["feedback-export"], cli_home).stderr
+    answer = json.loads(_run(["ask", "Wat is de WBSO?", "--json"], cli_home).stdout)
+    store = FeedbackStore(cli_home / "feedback.sqlite3")
+    store.add(Answer.model_validate(answer), "down", "bedoelde de innovatiebox", ["innovatiebox"])
+    items = parse_set(_run(["feedback-export"], cli_home).stdout)
+    assert len(items) == 1 and items[0].expected_instruments == ["innovatiebox"]
+    assert items[0].question == "Wat is de WBSO?"

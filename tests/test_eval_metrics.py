@@ -95,3 +95,33 @@ def test_parse_set_ignores_unknown_fields_and_reports_line_numbers() -> None:
         parse_set(GOOD + "\n" + GOOD)
     with pytest.raises(EvalSetError, match="no questions"):
         parse_set("\n\n")
+
+
+def test_every_gold_quote_stands_verbatim_in_a_letter_passage() -> None:
+    from pathlib import Path
+
+    from eval.dataset import load_set
+    from retrieval.letter import load_letter
+    from retrieval.passages import normalise
+
+    root = Path(__file__).resolve().parent.parent
+    texts = [normalise(p.text) for p in load_letter()]
+    missing = []
+    for name in ("questions.jsonl", "dev.jsonl", "smoke.jsonl"):
+        for item in load_set(root / "eval" / name):
+            missing += [f"{name} {item.id}: {q}" for q in item.gold_quotes
+                        if not any(normalise(q) in t for t in texts)]
+    assert not missing, "\n".join(missing)
+
+
+def test_eval_sets_use_only_canonical_ids() -> None:
+    from pathlib import Path
+
+    from eval.dataset import load_set
+    from instruments.catalog import read_instrument_ids
+
+    root = Path(__file__).resolve().parent.parent
+    ids = set(read_instrument_ids(root / "data" / "instruments.tsv"))
+    for name in ("questions.jsonl", "dev.jsonl", "smoke.jsonl"):
+        for item in load_set(root / "eval" / name):
+            assert set(item.expected_instruments + item.acceptable_instruments) <= ids, item.id

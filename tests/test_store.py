@@ -123,3 +123,43 @@ def test_sync_and_query_against_a_chroma_server(chroma_server: str) -> None:
     assert embedder.embedded == 3
     hits = store.query(embedder.embed_query("haalbaarheidsprojecten mkb"), 2)
     assert hits[0][0] == passages[2].id
+
+
+@pytest.mark.server
+def test_server_going_away_mid_session_is_a_clear_error(tmp_path: Path) -> None:
+    """Start a private server, open the store, stop the server: queries raise StoreUnavailable."""
+    import os
+    import shutil
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    chroma = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
+    proc = subprocess.Popen(
+        [chroma, "run", "--path", str(tmp_path), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                time.sleep(0.3)
+        store = PassageStore(connect(StoreLocation(url=f"http://127.0.0.1:{port}")), "gone", HashingEmbeddings())
+        store.sync([_passage(t) for t in TEXTS])
+        vector = store.embedder.embed_query("WBSO")
+        assert store.query(vector, 2)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    started = time.monotonic()
+    with pytest.raises(StoreUnavailable, match="did not answer"):
+        store.query(vector, 2)
+    assert time.monotonic() - started < 30, "no request may hang"
