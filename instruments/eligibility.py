@@ -1,7 +1,7 @@
 """The eligibility engine: pure functions from (instrument card, company profile) to a verdict.
 
-Each criterion a card sets is checked on its own and gives "meets", "fails" or "undetermined",
-with a one-line reason in Dutch and English and the card source it rests on.
+Each criterion a card sets is checked on its own (instruments.criteria) and gives "meets", "fails"
+or "undetermined", with a one-line reason in Dutch and English and the card source it rests on.
 
 Rules:
 - A fact the profile does not state gives "undetermined"; missing facts never count as meeting.
@@ -21,120 +21,30 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from typing import Literal, cast, get_args
+from collections.abc import Iterable, Sequence
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from instruments.models import ApplicantType, InstrumentCard, Lang, Size, Text
-from instruments.profile import CompanyProfile, label, size_class
+from instruments.criteria import CRITERIA, Criterion, CriterionName, check_criteria
+from instruments.models import InstrumentCard, Lang, Text
+from instruments.profile import CompanyProfile
 
-CriterionName = Literal[
-    "open_to_companies", "applicant_type", "company_size", "stage", "activity", "theme", "region",
-    "collaboration", "knowledge_institution", "startup_age",
+__all__ = [
+    "CRITERIA",
+    "Criterion",
+    "EligibilityResult",
+    "eligibility_rows",
+    "evaluate",
+    "evaluate_all",
+    "most_informative_missing_fact",
+    "verdict_of",
 ]
-Outcome = Literal["meets", "fails", "undetermined"]
+
 Verdict = Literal["fits", "may_fit", "does_not_fit"]
-CRITERIA: tuple[CriterionName, ...] = get_args(CriterionName)
-BUSINESS_TYPES: frozenset[ApplicantType] = frozenset(
-    {"company", "self_employed", "startup", "farmer"}
-)
-SME: frozenset[Size] = frozenset({"micro", "small", "medium"})
 # Facts asked about first when they would change equally many verdicts.
 ASK_ORDER = ("applicant_type", "size", "stage", "sector", "region", "activities", "collaboration",
              "knowledge_institution_partner", "age_years")
-Both = tuple[str, str]  # the same value in Dutch and in English
-
-# Reasons, one line each; {placeholders} are filled per language.
-REASONS: dict[str, Both] = {
-    "open.unknown": ("Bedrijven kunnen niet aanvragen; alleen: {who}",
-                     "Companies cannot apply; only: {who}"),
-    "open.meets": ("Aanvrager: {you}; aanvragen kan door: {who}",
-                   "Applicant: {you}; who can apply: {who}"),
-    "open.business": ("Aanvrager: {you}; bedrijven kunnen niet aanvragen, alleen: {who}",
-                      "Applicant: {you}; companies cannot apply, only: {who}"),
-    "open.other": ("Aanvrager: {you}; alleen: {who}", "Applicant: {you}; only: {who}"),
-    "type.unknown": ("Niet bekend als wie u aanvraagt; de regeling staat open voor: {them}.",
-                     "Not known who applies; the scheme is open to: {them}."),
-    "type.meets": ("Aanvrager: {you}; de regeling staat open voor: {them}.",
-                   "Applicant: {you}; the scheme is open to: {them}."),
-    "type.fails": ("Aanvrager: {you}; de regeling staat alleen open voor: {them}.",
-                   "Applicant: {you}; the scheme is only open to: {them}."),
-    "type.self_employed": ("U bent zzp'er; de regeling noemt: {them}; controleer of dat u omvat.",
-                           "You are self-employed; the scheme names: {them}; check that it fits."),
-    "type.partners_unknown": ("De regeling is voor: {them}; werkt u samen met partners?",
-                              "The scheme is for: {them}; do you work with partners?"),
-    "type.partners_meets": ("U werkt samen met partners; de regeling is voor: {them}.",
-                            "You work with partners; the scheme is for: {them}."),
-    "type.partners_fails": ("U werkt niet samen met partners; de regeling is voor: {them}.",
-                            "You do not work with partners; the scheme is for: {them}."),
-    "size.unknown": ("Uw bedrijfsgrootte is niet bekend; de regeling staat open voor {card}.",
-                     "Your company size is not known; the scheme is open to {card}."),
-    "size.meets": ("{you}; de regeling staat open voor {card}.",
-                   "{you}; the scheme is open to {card}."),
-    "size.fails": ("{you}; de regeling staat alleen open voor {card}.",
-                   "{you}; the scheme is only open to {card}."),
-    "stage.unknown": ("De fase van uw project is niet bekend; de regeling ondersteunt: {card}.",
-                      "Your project's stage is not known; the scheme supports: {card}."),
-    "stage.meets": ("Uw project is in de fase {got}; de regeling ondersteunt: {card}.",
-                    "Your project is at the {got} stage; the scheme supports: {card}."),
-    "stage.fails": ("Uw project is in de fase {got}; de regeling ondersteunt alleen: {card}.",
-                    "Your project is at the {got} stage; the scheme only supports: {card}."),
-    "theme.unknown": ("Uw sector is niet bekend; de regeling is voor: {card}.",
-                      "Your sector is not known; the scheme is for: {card}."),
-    "theme.unmapped": ("Uw sector ({got}) valt onder geen bekend thema; de regeling: {card}.",
-                       "Your sector ({got}) matches no known theme; the scheme is for: {card}."),
-    "theme.meets": ("Uw sector ({got}) past bij de regeling, die is voor: {card}.",
-                    "Your sector ({got}) fits the scheme, which is for: {card}."),
-    "theme.fails": ("Uw sector ({got}) valt buiten de regeling, die alleen is voor: {card}.",
-                    "Your sector ({got}) is outside the scheme, which is only for: {card}."),
-    "region.unknown": ("Uw provincie is niet bekend; de regeling geldt in: {card}.",
-                       "Your province is not known; the scheme applies in: {card}."),
-    "region.meets": ("U zit in {got}; de regeling geldt in: {card}.",
-                     "You are based in {got}; the scheme applies in: {card}."),
-    "region.fails": ("U zit in {got}; de regeling geldt alleen in: {card}.",
-                     "You are based in {got}; the scheme only applies in: {card}."),
-    "activity.unknown": ("Niet bekend wat u wilt doen; de regeling ondersteunt: {card}.",
-                         "Not known what you plan to do; the scheme supports: {card}."),
-    "activity.meets": ("U noemt {got}; de regeling ondersteunt: {card}.",
-                       "You mention {got}; the scheme supports: {card}."),
-    "activity.other": ("U noemt {got}; de regeling ondersteunt vooral: {card}.",
-                       "You mention {got}; the scheme mainly supports: {card}."),
-    "collab.unknown": ("Niet bekend of u met partners samenwerkt; de regeling vereist dat.",
-                       "Not known whether you work with partners; the scheme requires it."),
-    "collab.meets": ("U werkt samen met partners; de regeling vereist samenwerking.",
-                     "You work with partners; the scheme requires collaboration."),
-    "collab.fails": ("U werkt niet samen met partners; de regeling vereist samenwerking.",
-                     "You do not work with partners; the scheme requires collaboration."),
-    "ki.unknown": ("Niet bekend of een kennisinstelling meedoet; de regeling vereist dat.",
-                   "Not known whether a knowledge institution takes part; it is required."),
-    "ki.self": ("U bent een kennisinstelling; de regeling vereist dat er een meedoet.",
-                "You are a knowledge institution; the scheme requires one to take part."),
-    "ki.partner": ("U werkt met (of bent een spin-off van) een kennisinstelling; dat is vereist.",
-                   "You work with (or are a spin-off of) a knowledge institution, as required."),
-    "ki.fails": ("U werkt niet met een kennisinstelling; de regeling vereist dat er een meedoet.",
-                 "You do not work with a knowledge institution; the scheme requires one."),
-    "age.unknown": ("De leeftijd van uw bedrijf is niet bekend; de grens is {card} jaar.",
-                    "Your company's age is not known; the limit is {card} years."),
-    "age.meets": ("Uw bedrijf is {got} jaar oud; de regeling is voor bedrijven tot {card} jaar.",
-                  "Your company is {got} years old; the scheme is for firms up to {card} years."),
-    "age.fails": ("Uw bedrijf is {got} jaar oud; de grens van de regeling is {card} jaar.",
-                  "Your company is {got} years old; the scheme's limit is {card} years."),
-}
-
-
-class Criterion(BaseModel):
-    """One eligibility condition of one instrument, checked against the profile."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    name: CriterionName = Field(description="Which condition.")
-    outcome: Outcome = Field(description="meets, fails, or undetermined when a fact is missing.")
-    reason: Text = Field(description="One concrete line in Dutch and English.")
-    source: str = Field(description="The card source it rests on: 'card:<instrument>#<source>'.")
-    missing_fact: str | None = Field(
-        default=None, description="Profile field whose absence made it undetermined, if any."
-    )
 
 
 class EligibilityResult(BaseModel):
@@ -159,211 +69,11 @@ def verdict_of(criteria: Iterable[Criterion]) -> Verdict:
     return "may_fit" if "undetermined" in outcomes else "fits"
 
 
-# -- facts derived from the profile -------------------------------------------------------------
-
-def effective_size(profile: CompanyProfile) -> Size | None:
-    """Stated size, else derived from employees (and turnover); a self-employed person is micro."""
-    if profile.size is not None:
-        return profile.size
-    if profile.employees is not None:
-        return size_class(profile.employees, profile.turnover_eur)
-    return "micro" if profile.applicant_type == "self_employed" else None
-
-
-def applicant_types(profile: CompanyProfile) -> set[ApplicantType]:
-    """Every applicant type the profile counts as (a startup or a farmer is also a company)."""
-    types: set[ApplicantType] = set()
-    if profile.applicant_type is not None:
-        types.add(profile.applicant_type)
-    if profile.is_knowledge_institution:
-        types.add("knowledge_institution")
-    if profile.is_startup and not types - BUSINESS_TYPES:
-        types.add("startup")
-    stated_business = (profile.employees, profile.size, profile.turnover_eur) != (None, None, None)
-    if not types and stated_business:
-        types.add("company")
-    if types & {"startup", "farmer"}:
-        types.add("company")
-    return types
-
-
-def collaborates(profile: CompanyProfile) -> bool | None:
-    if profile.collaboration is not None:
-        return profile.collaboration
-    if "collaboration" in profile.activities or profile.applicant_type == "consortium":
-        return True
-    return None
-
-
-def _both(values: Iterable[str]) -> Both:
-    values = list(values)
-    return ", ".join(label(v, "nl") for v in values), ", ".join(label(v, "en") for v in values)
-
-
-# -- the criteria ---------------------------------------------------------------------------------
-
-class _Check:
-    """Builds the criteria of one card against one profile."""
-
-    def __init__(self, card: InstrumentCard, profile: CompanyProfile) -> None:
-        self.rules, self.profile = card.eligibility, profile
-        self.cite = f"card:{card.id}#{card.eligibility.source}"
-
-    def say(self, name: CriterionName, outcome: Outcome, key: str, missing: str | None = None,
-            **values: Both) -> Criterion:
-        nl, en = REASONS[key]
-        reason = Text(nl=" ".join(nl.format(**{k: v[0] for k, v in values.items()}).split()),
-                      en=" ".join(en.format(**{k: v[1] for k, v in values.items()}).split()))
-        return Criterion(name=name, outcome=outcome, reason=reason, source=self.cite,
-                         missing_fact=missing)
-
-    def you(self) -> Both:
-        """The profile's applicant type in words."""
-        types = applicant_types(self.profile)
-        return _both([self.profile.applicant_type or min(types - {"company"} or types)])
-
-    def open_to_companies(self) -> Criterion | None:
-        if self.rules.open_to_companies:
-            return None
-        types, who = applicant_types(self.profile), self.rules.who_applies
-        name: CriterionName = "open_to_companies"
-        if not types:
-            return self.say(name, "undetermined", "open.unknown", "applicant_type",
-                            who=(who.nl, who.en))
-        if types & set(self.rules.applicant_types):
-            return self.say(name, "meets", "open.meets", you=self.you(), who=(who.nl, who.en))
-        key = "open.business" if types & BUSINESS_TYPES else "open.other"
-        return self.say(name, "fails", key, you=self.you(), who=(who.nl, who.en))
-
-    def applicant_type(self) -> Criterion | None:
-        allowed = set(self.rules.applicant_types)
-        if not self.rules.open_to_companies or not allowed:
-            return None
-        types, them = applicant_types(self.profile), _both(self.rules.applicant_types)
-        if not types:
-            return self.say("applicant_type", "undetermined", "type.unknown", "applicant_type",
-                            them=them)
-        if types & allowed:
-            return self.say("applicant_type", "meets", "type.meets", you=self.you(), them=them)
-        if "self_employed" in types and "company" in allowed:
-            return self.say("applicant_type", "undetermined", "type.self_employed", them=them)
-        if types & BUSINESS_TYPES and "consortium" in allowed:
-            together = collaborates(self.profile)
-            if together is None:
-                return self.say("applicant_type", "undetermined", "type.partners_unknown",
-                                "collaboration", them=them)
-            outcome: Outcome = "meets" if together else "fails"
-            return self.say("applicant_type", outcome, f"type.partners_{outcome}", them=them)
-        return self.say("applicant_type", "fails", "type.fails", you=self.you(), them=them)
-
-    def company_size(self) -> Criterion | None:
-        sizes = self.rules.company_sizes
-        if not sizes:
-            return None
-        card = ("mkb", "SMEs") if set(sizes) == SME else _both(sizes)
-        size = effective_size(self.profile)
-        if size is None:
-            return self.say("company_size", "undetermined", "size.unknown", "size", card=card)
-        outcome: Outcome = "meets" if size in sizes else "fails"
-        return self.say("company_size", outcome, f"size.{outcome}", you=self._size_words(size),
-                        card=card)
-
-    def _size_words(self, size: Size) -> Both:
-        p, (nl, en) = self.profile, _both([size])
-        if p.employees is None:
-            return f"Uw bedrijf is een {nl}", f"Your company is a {en}"
-        money_nl = money_en = ""
-        if p.turnover_eur is not None:
-            money_nl = f" en € {p.turnover_eur:,.0f} omzet".replace(",", ".")
-            money_en = f" and €{p.turnover_eur:,.0f} turnover"
-        return (f"U heeft {p.employees} medewerkers{money_nl} ({nl})",
-                f"You have {p.employees} employees{money_en} ({en})")
-
-    def _listed(self, name: CriterionName, key: str, allowed: Sequence[str],
-                stated: Sequence[str], missing: str) -> Criterion | None:
-        """Stage, theme, region: meets when a stated value is listed, fails when none is."""
-        if not allowed:
-            return None
-        if not stated:
-            return self.say(name, "undetermined", f"{key}.unknown", missing, card=_both(allowed))
-        outcome: Outcome = "meets" if set(stated) & set(allowed) else "fails"
-        return self.say(name, outcome, f"{key}.{outcome}", got=_both(stated), card=_both(allowed))
-
-    def stage(self) -> Criterion | None:
-        stated = [self.profile.stage] if self.profile.stage else []
-        return self._listed("stage", "stage", self.rules.stages, stated, "stage")
-
-    def theme(self) -> Criterion | None:
-        p = self.profile
-        if self.rules.themes and not p.themes and p.sector:
-            return self.say("theme", "undetermined", "theme.unmapped", got=(p.sector, p.sector),
-                            card=_both(self.rules.themes))
-        return self._listed("theme", "theme", self.rules.themes, p.themes, "sector")
-
-    def region(self) -> Criterion | None:
-        stated = [self.profile.region] if self.profile.region else []
-        return self._listed("region", "region", self.rules.regions, stated, "region")
-
-    def activity(self) -> Criterion | None:
-        supported, stated = self.rules.activities, self.profile.activities
-        if not supported:
-            return None
-        if not stated:
-            return self.say("activity", "undetermined", "activity.unknown", "activities",
-                            card=_both(supported))
-        common = [a for a in stated if a in supported]
-        if common:
-            return self.say("activity", "meets", "activity.meets", got=_both(common),
-                            card=_both(supported))
-        return self.say("activity", "undetermined", "activity.other", got=_both(stated),
-                        card=_both(supported))
-
-    def collaboration(self) -> Criterion | None:
-        if not self.rules.requires_collaboration:
-            return None
-        together = collaborates(self.profile)
-        if together is None:
-            return self.say("collaboration", "undetermined", "collab.unknown", "collaboration")
-        outcome: Outcome = "meets" if together else "fails"
-        return self.say("collaboration", outcome, f"collab.{outcome}")
-
-    def knowledge_institution(self) -> Criterion | None:
-        if not self.rules.requires_knowledge_institution:
-            return None
-        p, name = self.profile, cast(CriterionName, "knowledge_institution")
-        if p.is_knowledge_institution:
-            return self.say(name, "meets", "ki.self")
-        if p.knowledge_institution_partner:
-            return self.say(name, "meets", "ki.partner")
-        if p.knowledge_institution_partner is False or p.collaboration is False:
-            return self.say(name, "fails", "ki.fails")
-        return self.say(name, "undetermined", "ki.unknown", "knowledge_institution_partner")
-
-    def startup_age(self) -> Criterion | None:
-        limit, age = self.rules.startup_max_age_years, self.profile.age_years
-        if limit is None:
-            return None
-        card = (str(limit), str(limit))
-        if age is None:
-            return self.say("startup_age", "undetermined", "age.unknown", "age_years", card=card)
-        outcome: Outcome = "meets" if age <= limit else "fails"
-        return self.say("startup_age", outcome, f"age.{outcome}", got=(f"{age:g}", f"{age:g}"),
-                        card=card)
-
-    def all(self) -> list[Criterion]:
-        checks: list[Callable[[], Criterion | None]] = [
-            self.open_to_companies, self.applicant_type, self.company_size, self.stage,
-            self.activity, self.theme, self.region, self.collaboration,
-            self.knowledge_institution, self.startup_age,
-        ]
-        return [c for c in (check() for check in checks) if c is not None]
-
-
 # -- public functions ----------------------------------------------------------------------------
 
 def evaluate(card: InstrumentCard, profile: CompanyProfile) -> EligibilityResult:
     """Check every criterion the card sets against the profile."""
-    criteria = _Check(card, profile).all()
+    criteria = check_criteria(card, profile)
     return EligibilityResult(
         instrument_id=card.id, verdict=verdict_of(criteria), criteria=criteria,
         not_open_to_companies=not card.eligibility.open_to_companies,

@@ -1,0 +1,130 @@
+"""Words and patterns for amounts in free text: numbers, headcount, turnover, company age and
+size, and yes/no. Data for instruments.profile_reading, not logic.
+
+Everything is matched against normalised text (lower case, no accents, straight quotes); PUNCTUATION
+is the map that straightens quotes and dashes while normalising.
+"""
+
+from __future__ import annotations
+
+import re
+
+from instruments.models import Size
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("".join(parts))
+
+
+PUNCTUATION = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "`": "'", "\u2013": "-", "\u2014": "-", "\u2011": "-"}
+)
+_NL_NUMBERS = ["twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf",
+               "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien",
+               "negentien"]
+_EN_NUMBERS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+               "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+               "eighteen", "nineteen"]
+_NL_TENS = "twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig"
+_EN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_NL_UNITS = "een|twee|drie|vier|vijf|zes|zeven|acht|negen"
+_EN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+DUTCH_NUMBERS: dict[str, float] = {
+    **{w: float(n) for n, w in enumerate(_NL_NUMBERS, 2)},
+    **{w: float(n) for w, n in zip(_NL_TENS.split("|"), range(20, 100, 10), strict=True)},
+    "honderd": 100.0,
+}
+NUMBER_WORDS: dict[str, float] = {
+    **DUTCH_NUMBERS,
+    **{w: float(n) for n, w in enumerate(_EN_NUMBERS, 1)},
+    **{w: float(n) for w, n in zip(_EN_TENS.split("|"), range(20, 100, 10), strict=True)},
+    "hundred": 100.0, "duizend": 1000.0, "thousand": 1000.0,
+}
+ARTICLE_ONE = {"een": 1.0, "a": 1.0, "an": 1.0}  # "een" is also the article: only in context
+
+
+def number_word(token: str) -> float | None:
+    """ "twaalf" -> 12, "vijfendertig" -> 35, "twenty-five" -> 25, "tweehonderd" -> 200."""
+    token = token.strip().replace("-", " ")
+    if token in NUMBER_WORDS:
+        return NUMBER_WORDS[token]
+    if match := re.fullmatch(rf"({_NL_UNITS})en({_NL_TENS})", token):
+        return (ARTICLE_ONE.get(match[1]) or NUMBER_WORDS[match[1]]) + NUMBER_WORDS[match[2]]
+    if match := re.fullmatch(rf"({_EN_TENS}) ?({_EN_UNITS})", token):
+        return NUMBER_WORDS[match[1]] + NUMBER_WORDS[match[2]]
+    if match := re.fullmatch(rf"({_NL_UNITS}|{_EN_UNITS}|a|an) ?(honderd|hundred)", token):
+        return (ARTICLE_ONE.get(match[1]) or NUMBER_WORDS[match[1]]) * 100
+    return None
+
+
+def _group_word(word: str) -> str:
+    """The Dutch "met z'n ..." form: vijf -> vijven, zes -> zessen, twaalf -> twaalven."""
+    if word.endswith("f"):
+        return word[:-1] + "ven"
+    return "zessen" if word == "zes" else word + "en"
+
+
+DUTCH_GROUP_WORDS = {_group_word(w): n for w, n in DUTCH_NUMBERS.items()}
+_DIGITS = r"(?<![\d.,])\d++(?:[.,]\d++)*+"  # whole numbers only: linear on long digit runs
+_NUM = rf"(?P<n>{_DIGITS}|[a-z]+(?:[- ][a-z]+)?)"
+EMPLOYEE_PATTERNS = (
+    _rx(r"\bmet (?:z'n|zn|zijn|ons) (?P<n>", "|".join(DUTCH_GROUP_WORDS), r"|\d+(?='?en\b))\b"),
+    _rx(r"\b", _NUM, r" ?-? ?(?P<noun>medewerkers?|werknemers?|employees?|staff(?: members)?",
+        r"|mensen|people|fte'?s?|personen|persons?|man|collega'?s|colleagues|arbeidskrachten",
+        r"|workers|personeelsleden)\b"),
+    _rx(r"\b(?P<n>\d+|[a-z]+?)[- ]?(?P<unit>mans|persoons)",
+        r"(?:bedrijf|zaak|onderneming|team|bureau|organisatie|studio|praktijk)\b"),
+    _rx(r"\b(?:team|staff|workforce|headcount|personeelsbestand) (?:of|van) ",
+        r"(?:about |around |ongeveer |circa |ca\.? )?(?P<n>", _DIGITS, r"|[a-z]+(?:-[a-z]+)?)\b"),
+)
+AMBIGUOUS_STAFF_NOUNS = {"mensen", "people", "personen", "persons", "person", "man", "workers"}
+NOT_STAFF_BEFORE = {"voor", "for", "to", "aan", "by", "door", "of", "van", "serve", "serves",
+                    "help", "helps", "helpen", "bereiken", "reach", "reaches", "bedienen", "over"}
+YEAR_BEFORE = {"in", "sinds", "since", "per", "tot", "until", "vanaf", "from", "jaar", "year"}
+
+_AMOUNT = (rf"(?:€|\beur\b|\beuro\b)? ?(?P<amount>{_DIGITS}) ?"
+           r"(?P<unit>miljoen|miljard|mln|mld|million|billion|mio|bn|duizend|thousand|k|m)?\b")
+_TURNOVER = r"\b(?:jaar)?(?:omzet|turnover|revenues?|sales)\b"
+TURNOVER_AFTER = _rx(_TURNOVER, r"[^\d€]{0,30}?", _AMOUNT)
+TURNOVER_BEFORE = _rx(_AMOUNT, r" ?(?:euros?|eur)? ?(?:aan |in |of |at )?", _TURNOVER)
+MULTIPLIERS = {"miljoen": 1e6, "mln": 1e6, "million": 1e6, "mio": 1e6, "m": 1e6, "miljard": 1e9,
+               "mld": 1e9, "billion": 1e9, "bn": 1e9, "duizend": 1e3, "thousand": 1e3, "k": 1e3}
+
+_STARTED = r"(?:opgericht|gestart|begonnen|founded|started|established|set up|incorporated)"
+AGE_PHRASES = (
+    (_rx(r"\b(?:vorig|verleden) jaar ", _STARTED, r"|\b", _STARTED,
+         r" (?:in )?(?:vorig|verleden|last) (?:jaar|year)"), 1.0),
+    (_rx(r"\bdit jaar ", _STARTED, r"|\b", _STARTED, r" (?:dit|this) (?:jaar|year)",
+         r"|\b(?:net|pas|zojuist|recent) opgericht|\b(?:just|newly|recently) (?:founded|started)"),
+     0.0),
+)
+FOUNDED_YEAR = _rx(r"\b(?:", _STARTED, r"|bestaan sinds|exist(?:ed)? since|in business since",
+                   r"|actief sinds)(?: (?:in|op|sinds|since|per))?(?: [a-z]+)? ",
+                   r"(?P<year>(?:18|19|20)\d{2})\b")
+_YEARS = r"(?P<n>(?<![\d.,])\d++(?:[.,]\d+)?|[a-z]+)[ -](?:jaar|years?|yrs?)"
+AGE_RELATIVE = (
+    _rx(r"\b", _YEARS, r"[ -](?:oud|old|jong|young)\b"),
+    _rx(r"\b", _STARTED, r" (?:ongeveer |about |around |zo'n )?", _YEARS, r" (?:geleden|ago)\b"),
+    _rx(r"\b", _YEARS, r" geleden ", _STARTED),
+    _rx(r"\b(?:bestaan|exist|existed|in business)(?: (?:al|nu|for))? ", _YEARS, r"\b"),
+)
+
+SIZE_ALIASES: dict[str, str | None] = {
+    "micro": "micro", "micro enterprise": "micro", "microbedrijf": "micro",
+    "micro onderneming": "micro", "small": "small", "klein": "small", "kleine onderneming": "small",
+    "small enterprise": "small", "medium": "medium", "middelgroot": "medium",
+    "medium sized": "medium", "mid sized": "medium", "large": "large", "groot": "large",
+    "grootbedrijf": "large", "large enterprise": "large",
+    "sme": None, "smes": None, "mkb": None, "kmo": None,  # an SME, but which class is not said
+}
+SIZE_WORDS: tuple[tuple[Size, re.Pattern[str]], ...] = (
+    ("micro", _rx(r"\bmicro[- ]?(?:onderneming|bedrijf|enterprise|company|business)")),
+    ("small", _rx(r"\bkleine? (?:bedrijf|onderneming)|\bklein mkb\b",
+                  r"|\bsmall (?:enterprise|company|business|firm)")),
+    ("medium", _rx(r"\bmiddelgro(?:ot|te) (?:bedrijf|onderneming)|\bmiddelgroot mkb",
+                   r"|\bmedium[- ]sized|\bmid[- ]sized")),
+    ("large", _rx(r"\bgro(?:ot|te) (?:bedrijf|onderneming)|\bgrootbedrijf",
+                  r"|\blarge (?:enterprise|company|corporation|firm)|\bmultinational")),
+)
+YES_WORDS = {"true", "yes", "ja", "1", "y", "j", "waar"}
+NO_WORDS = {"false", "no", "nee", "0", "n", "onwaar"}

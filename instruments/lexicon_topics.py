@@ -1,0 +1,205 @@
+"""Words and patterns for what a company does and where, in free text: project stage, sector
+themes, activities, kinds of support, who applies, partners, province. Data for
+instruments.profile_reading, not logic.
+
+Everything is matched against normalised text (lower case, no accents, straight quotes).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import get_args
+
+from instruments.models import Activity, ApplicantType, Region, Stage, SupportType, Theme
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("".join(parts))
+
+
+STAGE_ORDER: tuple[Stage, ...] = get_args(Stage)
+_RND = (r"\br ?& ?d\b|\bs ?& ?o\b|speur- en ontwikkel|research (?:and|&) development"
+        r"|onderzoek en ontwikkeling")
+_PILOT = (r"\bpilot|\bdemonstrat|\bdemo\b|\bproeftuin|\bveldtest|\bfield (?:test|trial)"
+          r"|\bpraktijkproef")
+STAGE_STRONG: tuple[tuple[Stage, re.Pattern[str]], ...] = (
+    ("idea", _rx(r"\bidee ?-?fase|\bidea (?:stage|phase)|\b(?:alleen|slechts|nog maar|pas) ",
+                 r"een idee\b|\b(?:only|just|still) an idea\b")),
+    ("feasibility", _rx(r"haalbaarheid|\bfeasibility")),
+    ("rnd", _rx(_RND)),
+    ("prototype", _rx(r"\bprototyp|\bproof of concept|\bpoc\b|\bmvp\b")),
+    ("pilot", _rx(_PILOT)),
+    ("market_entry", _rx(r"marktintroductie|\bmarket (?:entry|launch|introduction)",
+                         r"|\bgo[- ]to[- ]market|\bnaar de markt|\bop de markt (?:brengen|zetten)",
+                         r"|\bto (?:the )?market\b|\bcommerciali[sz]")),
+    ("scale_up", _rx(r"\bopschal|\bscale[- ]?ups?\b|\bscaling(?: up)?\b")),
+)
+STAGE_WEAK: tuple[tuple[Stage, re.Pattern[str]], ...] = (
+    ("idea", _rx(r"\bidee(?:en)?\b|\bideas?\b")),
+    ("rnd", _rx(r"\bonderzoek(?:en)?\b|(?<!market )\bresearch\b|\bontwikkel|\bdevelop")),
+    ("market_entry", _rx(r"\blaunch|\blancer|\beerste klanten\b|\bfirst customers\b",
+                         r"|\bop de markt\b|\bon the market\b")),
+    ("scale_up", _rx(r"\bgroei|\bgrow")),
+)
+STAGE_ALIASES: dict[str, str | None] = {
+    **{s.replace("_", " "): s for s in STAGE_ORDER}, "r&d": "rnd", "s&o": "rnd",
+    "research": "rnd", "onderzoek": "rnd", "development": "rnd", "idee": "idea",
+    "haalbaarheid": "feasibility", "feasibility study": "feasibility",
+    "haalbaarheidsstudie": "feasibility", "demo": "pilot", "demonstration": "pilot",
+    "demonstratie": "pilot", "marktintroductie": "market_entry", "launch": "market_entry",
+    "market": "market_entry", "scaleup": "scale_up", "opschalen": "scale_up",
+    "growth": "scale_up", "groei": "scale_up",
+}
+
+THEMES: tuple[tuple[Theme, re.Pattern[str]], ...] = (
+    ("energy_climate", _rx(r"\benergie|\benergy|waterstof|\bhydrogen|\bzonne|\bsolar",
+                           r"|\bwind(?:energie|turbine|park|molen)?\b|klimaat|\bclimate|\bco2",
+                           r"|\bemissie|\bemission|\bwarmte|heat pump|\bbatterij|\bbatter(?:y|ies)",
+                           r"|\brenewable|verduurzam|netcongestie")),
+    ("circular", _rx(r"\bcircula|\brecycl|hergebruik|\breus(?:e|ing)\b|\bafval|\bwaste\b",
+                     r"|\bbiobased")),
+    ("agri_food", _rx(r"\bagri|landbouw|\bboer|\bfood|voedsel|\bvoeding|tuinbouw|\bhorticult",
+                      r"|veehouder|akkerbouw|\bzuivel|\bdairy|\bfarm|\bteler\b|\bkweker",
+                      r"|\bgreenhouse|\bgrowers?\b")),
+    ("health", _rx(r"\b(?:gezondheids)?zorg(?:sector|instelling\w*|technologie|verlen\w*",
+                   r"|innovatie)?\b|\bmedisch|\bmedical|\bhealth|\bmedtech|\bmedische",
+                   r"|\bgezondheid|ziekenhui|\bhospital|\bpatient|\bpharma|\bfarma",
+                   r"|\blife sciences|\bmedicijn|\bgeneesmiddel")),
+    ("ict_digital", _rx(r"software|\bai\b|artificial intelligence|kunstmatige intelligentie",
+                        r"|\bapps?\b|\bsaas\b|\bdigita|\bict\b|\bit[- ]bedrijf|big data",
+                        r"|\bdata[- ]?(?:analy|science|platform)|\bcloud|machine learning",
+                        r"|\bfintech")),
+    ("hightech", _rx(r"\bchips?\b|\bsemicon|halfgeleider|fotonica|\bphotonic|\bhigh[- ]?tech",
+                     r"|\bmachines?\b(?! learning)|\bmachinebouw|\bmachinery|\brobot|mechatron",
+                     r"|\bsensor|\bquantum|\bkwantum|\bnanotech|\blaser|maakindustrie",
+                     r"|\bmanufactur")),
+    ("chemistry", _rx(r"\bchemi|\bchemical|\bchemisch|katalys|catalys|\bpolymer|\bcoating")),
+    ("water_maritime", _rx(r"\bwater(?!stof)|(?:drink|afval|grond)water|wastewater",
+                           r"|\bmaritie?m|\bmaritime|scheepvaart|scheepsbouw|\bshipping",
+                           r"|shipbuilding|\boffshore|\bhaven|\bdelta\b|\bocean")),
+    ("logistics", _rx(r"logistiek|\blogistic|\btransport|supply chain|\bwarehous|\bmagazijn",
+                      r"|distributie|\bvracht|\bfreight")),
+    ("security", _rx(r"defensie|\bdefen[cs]e|\bsecurity|beveiliging|\bcyber")),
+    ("creative", _rx(r"\bcreati|\bgames?\b|\bgaming|\bdesign|\bmedia\b|\bfashion|\bmode\b",
+                     r"|\bmuziek|\bmusic\b|\bfilm")),
+    ("biotech", _rx(r"biotech|\benzym|\bgenetic|\bgenetisch|\bcrispr|\bbiologics?\b|\bmicrob",
+                    r"|\bcell therap|celtherap|synthetic biology")),
+    ("oncology", _rx(r"kanker|oncolog|\bcancer|\btumou?r")),
+    ("space_aviation", _rx(r"ruimtevaart|luchtvaart|\baerospace|\baviation|\bsatelli",
+                           r"|\bspace (?:tech|industry|sector)|\bdrones?\b|\baircraft")),
+)
+SECTOR_PHRASE = _rx(r"\b(?:in|binnen|within) (?:de|het|the) (?P<sector>[a-z&'-]+?(?: [a-z&'-]+)?)",
+                    r" ?-?(?:sector|branche|industrie|industry)\b")
+
+_PROCUREMENT = (r"\b(?:voor|for|met|with) (?:de |het |een |the |a |our )?(?:gemeente|overheid"
+                r"|government|municipalit|provincie|ministerie|ministry|rijkswaterstaat"
+                r"|public sector|publieke sector)|\bchallenge|\baanbested|\bprocurement"
+                r"|launching customer|\b(?:gemeente|overheid|government|municipality) (?:als|as) "
+                r"(?:klant|customer|client)")
+_EQUITY = (r"investeerder|\binvestor|\bkapitaal|\bcapital\b|\binvestment|\bequity"
+           r"|financieringsronde|funding round|durfkapitaal|\bventure|\baandelen|\bseed\b"
+           r"|\bseries [ab]\b")
+_LOAN = r"\blening|\bloans?\b|krediet|(?<!tax )\bcredit\b|\blenen\b|\bborrow"
+_ADVICE = r"\badvies|\badvice|\bcoaching|\bcoach\b|\btraining|\bbegeleiding|\bopleiding|\bmentor"
+ACTIVITIES: tuple[tuple[Activity, re.Pattern[str]], ...] = (
+    ("own_rnd", _rx(_RND, r"|\beigen onderzoek|\bin-house research|\bwbso\b")),
+    ("development_project", _rx(r"ontwikkelproject|innovatieproject|development project",
+                                r"|innovation project|\bprototyp|\bnieuw product|\bnew product",
+                                r"|\bontwikkel(?:en|t)? (?:van )?(?:een |ons )?(?:nieuw|innovatie)",
+                                r"|\bdevelop(?:ing|s)? (?:a |an |our )?(?:new|innovative)\b")),
+    ("demonstration", _rx(_PILOT)),
+    ("digitalisation", _rx(r"digitali[sz]|\bwebshop|e-?commerce|online verkop",
+                           r"|\bsell(?:ing)? online|automatiser|\bautomat(?:e|ion|ing)\b",
+                           r"|\berp\b|\bcrm\b")),
+    ("export", _rx(r"\bexport|buitenland|\binternationa|\babroad|\bforeign|overseas",
+                   r"|wereldwijd|worldwide|global markets?")),
+    ("procurement", _rx(_PROCUREMENT)),
+    ("collaboration", _rx(r"samenwerk|\bconsortium|\bpartners?\b|\bpartnership|together with",
+                          r"|\bcollaborat|\bco-?operat|\bsamen met\b|joint (?:project|research)")),
+    ("financing", _rx(_EQUITY, "|", _LOAN, r"|\bfunding\b|\bfinanciering")),
+    ("valorisation", _rx(r"valorisat|\btech(?:nology)? transfer|kennisbenutting",
+                         r"|\bspin[- ]?(?:off|out)")),
+    ("advice", _rx(_ADVICE)),
+)
+SUPPORT: tuple[tuple[SupportType, re.Pattern[str]], ...] = (
+    ("tax", _rx(r"belasting|\btax\b|\bfiscal|\bfiscaal|\bfiscale|\bwbso\b|innovatiebox",
+                r"|innovation box|afdrachtvermindering")),
+    ("subsidy", _rx(r"subsidie|\bsubsid|\bgrants?\b")),
+    ("loan", _rx(_LOAN)),
+    ("equity", _rx(_EQUITY)),
+    ("procurement", _rx(_PROCUREMENT)),
+    ("advice", _rx(_ADVICE)),
+)
+
+_I_AM = r"\b(?:ik ben|i am|i'm|im|we zijn|wij zijn|we are|we're|werk als|work as)\s"
+_I_AM_A = _I_AM + r"(?:een |a |an )?(?:[a-z-]+ )?"
+_FARM = r"boer|boerin|veehouder|tuinder|akkerbouwer|teler|kweker|agrarier|farmer|grower"
+_ACADEMIC = (r"onderzoeker|promovendus|postdoc|phd(?:[- ](?:student|candidate))?|hoogleraar"
+             r"|professor|wetenschapper|researcher|scientist|universitair (?:hoofd)?docent|lector")
+APPLICANT_TYPES: tuple[tuple[ApplicantType, re.Pattern[str]], ...] = (
+    ("researcher", _rx(_I_AM_A, r"(?:", _ACADEMIC, r")\b|\b(?:", _ACADEMIC, r") ",
+                       r"(?:at|aan|bij|van|of|in) (?:de |het |the |a |an )?(?:[a-z/-]+ )?",
+                       r"(?:universiteit|university|umc|hogeschool|tu\b|tno|institu|lab)")),
+    ("knowledge_institution", _rx(_I_AM, r"(?:een |a |an |de |the )?(?:[a-z-]+ )?(?:universiteit",
+                                  r"|university|hogeschool|kennisinstelling|knowledge institution",
+                                  r"|research (?:institute|organi[sz]ation)|onderzoeksinstitu",
+                                  r"|onderzoeksinstelling|umc|to2)")),
+    ("investment_fund", _rx(_I_AM_A, r"(?:fonds|fund|investeringsfonds|investeerder|investor|vc",
+                            r"|venture capitalist|business angels?)\b")),
+    ("public_body", _rx(_I_AM_A, r"(?:gemeente|municipality|provincie|province|ministerie",
+                        r"|ministry|waterschap)\b")),
+    ("farmer", _rx(_I_AM_A, r"[a-z]*(?:", _FARM, r")(?:s|en|in)?\b|\b(?:mijn|onze|my|our",
+                   r"|ik heb een|we hebben een|i run a|we run a) (?:[a-z]*boerderij|farm",
+                   r"|[a-z]*veehouderij|tuinbouwbedrijf|akkerbouwbedrijf|kwekerij)\b")),
+    ("self_employed", _rx(r"\bzzp|\bfreelanc|\beenmanszaak|\bself[- ]employed",
+                          r"|\bsole (?:trader|proprietor)|\bzelfstandige? zonder",
+                          r"|\bzelfstandig ondernemer|\bik ben zelfstandige?\b|\bik werk alleen\b",
+                          r"|\bi work alone\b|\bone[- ](?:man|woman|person) ",
+                          r"(?:business|company|band)",
+                          r"|\bsolo[- ]?ondernemer|\bib[- ]ondernemer")),
+)
+COMPANY_WORDS = _rx(r"bedrijf\b|\bcompany\b|\bfirm\b|onderneming\b|\bbusiness\b|\bmkb\b",
+                    r"|\bmkb'er|\bsmes?\b|\bshop\b|\bwerkgever|\bemployer|\bscale[- ]?up\b")
+STARTUP = _rx(r"\bstart[- ]?ups?\b|\b(?:net|pas) begonnen\b|\bjust started\b",
+              r"|\bjonge? (?:onderneming|bedrijf|ondernemer)|\byoung (?:company|business|firm)",
+              r"|\bstarters?\b|\bstartende\b|\btechnostarter",
+              r"|\bbedrijf (?:op ?)?(?:starten|oprichten|beginnen)",
+              r"|\bstart(?:ing)? (?:a|my|our) (?:own )?(?:company|business)\b")
+STARTUP_IN_RESIDENCE = _rx(r"\bstart[- ]?up in residence\b")
+SPIN_OFF = _rx(r"\bspin[- ]?(?:off|out)s?\b")
+KNOWLEDGE_INSTITUTION = _rx(r"universiteit|\buniversit|hogeschool|\btno\b|kennisinstelling",
+                            r"|knowledge institution|\btu/e\b|\btue\b|\btu ?delft|\butwente\b",
+                            r"|\bwur\b|wageningen (?:university|research|ur)\b|\bumc",
+                            r"|research institute|onderzoeksinstitu|onderzoeksinstelling|\bto2\b",
+                            r"|\bdeltares\b|\bmarin\b|\bnlr\b|\bacademi|\buva\b|\bvu\b|\bradboud\b",
+                            r"|\bfontys\b|\bavans\b|\bsaxion\b|\bhanze")
+NO_COLLABORATION = _rx(r"\b(?:werken|werk) (?:niet|nooit) samen|\bgeen (?:partners?|samenwerking)",
+                       r"|\bzonder partners?|\bno partners?\b|\bwithout (?:any )?partners?",
+                       r"|\bnot (?:working|collaborating) with (?:any|others)",
+                       r"|\bby (?:ourselves|myself)\b|\bon (?:our|my) own\b",
+                       r"|\balleen (?:doen|uitvoeren)")
+
+INSTITUTION_NAMES = (  # masked before looking for places: "TU Delft" is not a location
+    _rx(r"(?:\btu|universiteit(?: van)?|university(?: of)?|\bumc|hogeschool)\s[a-z/'-]+"),
+    _rx(r"(?<![a-z'-])[a-z'-]++\s(?:university|universiteit|umc)\b"),
+)
+REGIONS: tuple[tuple[Region, re.Pattern[str]], ...] = (
+    ("groningen", _rx(r"\bgroningen\b")),
+    ("friesland", _rx(r"\b(?:friesland|fryslan|leeuwarden|sneek|heerenveen|drachten)\b")),
+    ("drenthe", _rx(r"\b(?:drenthe|assen|emmen|meppel|hoogeveen)\b")),
+    ("overijssel", _rx(r"\b(?:overijssel|twente|enschede|zwolle|deventer|hengelo|almelo)\b")),
+    ("flevoland", _rx(r"\b(?:flevoland|almere|lelystad|dronten|emmeloord)\b")),
+    ("gelderland", _rx(r"\b(?:gelderland|nijmegen|arnhem|wageningen|apeldoorn|doetinchem",
+                       r"|veluwe|achterhoek)\b")),
+    ("utrecht", _rx(r"\b(?:utrecht|amersfoort|nieuwegein|zeist|veenendaal)\b")),
+    ("noord-holland", _rx(r"\b(?:noord[- ]holland|north[- ]holland|amsterdam|haarlem|zaandam",
+                          r"|zaanstad|hilversum|alkmaar|den helder|schiphol)\b")),
+    ("zuid-holland", _rx(r"\b(?:zuid[- ]holland|south[- ]holland|rotterdam|den haag|the hague",
+                         r"|delft|leiden|dordrecht|zoetermeer|gouda|westland)\b|s-gravenhage")),
+    ("zeeland", _rx(r"\b(?:zeeland|middelburg|vlissingen|terneuzen)\b")),
+    ("noord-brabant", _rx(r"\b(?:noord[- ]brabant|north[- ]brabant|brabant|eindhoven|tilburg",
+                          r"|breda|den bosch|helmond|roosendaal|veldhoven)\b|s-hertogenbosch")),
+    ("limburg", _rx(r"\b(?:limburg|maastricht|venlo|heerlen|sittard|geleen|roermond|weert)\b")),
+)
+NATIONWIDE_WORDS = {"nederland", "netherlands", "the netherlands", "nl", "landelijk", "national",
+                    "nationwide", "heel nederland"}

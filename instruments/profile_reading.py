@@ -1,0 +1,227 @@
+"""Reading company facts from free Dutch or English text, rule-based: the regular expressions
+and word lists of instruments.lexicon_quantities and instruments.lexicon_topics, no ML.
+
+Text is normalised first (see normalise); every reader then takes normalised text and returns
+None, or an empty list, when the text does not state the fact. read_facts gathers them all;
+instruments.profile.extract_profile turns those facts into a CompanyProfile.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from datetime import date
+from typing import Any
+
+from instruments.lexicon_quantities import (
+    AGE_PHRASES,
+    AGE_RELATIVE,
+    AMBIGUOUS_STAFF_NOUNS,
+    ARTICLE_ONE,
+    DUTCH_GROUP_WORDS,
+    EMPLOYEE_PATTERNS,
+    FOUNDED_YEAR,
+    MULTIPLIERS,
+    NOT_STAFF_BEFORE,
+    PUNCTUATION,
+    SIZE_WORDS,
+    TURNOVER_AFTER,
+    TURNOVER_BEFORE,
+    YEAR_BEFORE,
+    number_word,
+)
+from instruments.lexicon_topics import (
+    ACTIVITIES,
+    APPLICANT_TYPES,
+    COMPANY_WORDS,
+    INSTITUTION_NAMES,
+    KNOWLEDGE_INSTITUTION,
+    NO_COLLABORATION,
+    REGIONS,
+    SECTOR_PHRASE,
+    SPIN_OFF,
+    STAGE_ORDER,
+    STAGE_STRONG,
+    STAGE_WEAK,
+    STARTUP,
+    STARTUP_IN_RESIDENCE,
+    SUPPORT,
+    THEMES,
+)
+from instruments.models import Activity, ApplicantType, Region, Stage, SupportType, Theme
+
+MAX_TEXT_CHARS = 10_000
+
+
+def normalise(text: str) -> str:
+    """Lower case, accents and curly quotes removed, whitespace collapsed."""
+    text = unicodedata.normalize("NFKD", text[:MAX_TEXT_CHARS])
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return re.sub(r"\s+", " ", text.translate(PUNCTUATION)).strip()
+
+
+def parse_number(token: str) -> float | None:
+    """A number in digits ("1.200", "2,5") or words ("twaalf", "twenty-five", "vijfendertig")."""
+    token = token.strip()
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", token):
+        return float(re.sub(r"[.,]", "", token))
+    if re.fullmatch(r"\d+(?:[.,]\d+)?", token):
+        return float(token.replace(",", "."))
+    return number_word(token)
+
+
+def read_employees(text: str) -> int | None:
+    """The first headcount stated in normalised text, or None."""
+    found: list[tuple[int, float]] = []
+    for pattern in EMPLOYEE_PATTERNS:
+        for match in pattern.finditer(text):
+            number = _staff_number(text, match)
+            if number is not None:
+                found.append((match.start(), number))
+    return math.ceil(min(found)[1]) if found else None
+
+
+def _staff_number(text: str, match: re.Match[str]) -> float | None:
+    """The number a staff pattern matched, unless the context says it is money, a year or users."""
+    phrase, parts = match.group("n"), match.group("n").split()
+    before = (text[: match.start("n")].split() or [""])[-1]
+    number = DUTCH_GROUP_WORDS.get(phrase) or parse_number(phrase)
+    if number is None and len(parts) == 2:
+        before, number = parts[0], parse_number(parts[1])
+    if number is None and match.groupdict().get("unit"):
+        number = ARTICLE_ONE.get(phrase)
+    noun = match.groupdict().get("noun") or ""
+    blocked = (
+        before.endswith(("€", "$")) or before in ("eur", "euro")
+        or (noun in AMBIGUOUS_STAFF_NOUNS and before in NOT_STAFF_BEFORE)
+        or (number is not None and 1900 <= number <= 2100 and before in YEAR_BEFORE)
+    )
+    return None if blocked or number is None or number > 1_000_000 else number
+
+
+def read_turnover(text: str) -> float | None:
+    for pattern in (TURNOVER_AFTER, TURNOVER_BEFORE):
+        for match in pattern.finditer(text):
+            amount, unit = parse_number(match.group("amount")), match.group("unit") or ""
+            if amount is None:
+                continue
+            year_like = 1900 <= amount <= 2100 and "€" not in match.group(0)
+            if unit or not (amount < 1000 or year_like):
+                return amount * MULTIPLIERS.get(unit, 1.0)
+    return None
+
+
+def read_age(text: str, today: date) -> float | None:
+    for pattern, years in AGE_PHRASES:
+        if pattern.search(text):
+            return years
+    match = FOUNDED_YEAR.search(text)
+    if match and int(match.group("year")) <= today.year:
+        return float(today.year - int(match.group("year")))
+    for pattern in AGE_RELATIVE:
+        for match in pattern.finditer(text):
+            number = ARTICLE_ONE.get(match.group("n")) or parse_number(match.group("n"))
+            if number is not None and number <= 200:
+                return number
+    return None
+
+
+def read_stage(text: str) -> Stage | None:
+    """The most advanced stage named by a strong word, else by a weak word."""
+    for lexicon in (STAGE_STRONG, STAGE_WEAK):
+        found = [stage for stage, pattern in lexicon if pattern.search(text)]
+        if found:
+            return max(found, key=STAGE_ORDER.index)
+    return None
+
+
+def read_themes(text: str) -> list[Theme]:
+    """Themes named in the text, in order of mention; oncology also counts as health."""
+    hits = sorted((m.start(), theme) for theme, pattern in THEMES if (m := pattern.search(text)))
+    themes = list(dict.fromkeys(theme for _, theme in hits))
+    return [*themes, "health"] if "oncology" in themes and "health" not in themes else themes
+
+
+def read_sector(text: str) -> str | None:
+    """ "in de bouwsector" -> "bouw"; else the word holding the first theme keyword."""
+    match = SECTOR_PHRASE.search(text)
+    if match:
+        return match.group("sector").strip()
+    hits = sorted((m.start(), m.end()) for _, pattern in THEMES if (m := pattern.search(text)))
+    if not hits:
+        return None
+    start, end = hits[0]
+    left = text.rfind(" ", 0, start) + 1
+    right = re.search(r"[\s.,;:!?()]|$", text[end:])
+    return text[left : end + (right.start() if right else 0)].strip("'\"-") or None
+
+
+def read_activities(text: str) -> tuple[list[Activity], list[SupportType]]:
+    """Activities named in the text, and kinds of support asked for, in order of mention."""
+    acts = sorted((m.start(), a) for a, pattern in ACTIVITIES if (m := pattern.search(text)))
+    needs = sorted((m.start(), s) for s, pattern in SUPPORT if (m := pattern.search(text)))
+    return list(dict.fromkeys(a for _, a in acts)), list(dict.fromkeys(s for _, s in needs))
+
+
+def read_region(text: str) -> Region | None:
+    """The province of the first place named; university names ("TU Delft") do not count."""
+    masked = text
+    for pattern in INSTITUTION_NAMES:
+        masked = pattern.sub(" ", masked)
+    hits = sorted((m.start(), r) for r, pattern in REGIONS if (m := pattern.search(masked)))
+    return hits[0][1] if hits else None
+
+
+def read_applicant(text: str, startup: bool, employees: int | None) -> ApplicantType | None:
+    for applicant, pattern in APPLICANT_TYPES:
+        if pattern.search(text):
+            return applicant
+    if startup:
+        return "startup"
+    if (employees or 0) >= 2 or COMPANY_WORDS.search(text):
+        return "company"
+    return None
+
+
+def _read_relations(text: str, facts: dict[str, Any], spin_off: bool) -> None:
+    """Collaboration and knowledge-institution links, into `facts`."""
+    if NO_COLLABORATION.search(text):
+        facts["collaboration"] = False
+        facts["activities"] = [a for a in facts["activities"] if a != "collaboration"]
+    elif "collaboration" in facts["activities"]:
+        facts["collaboration"] = True
+    if facts["applicant_type"] in ("researcher", "knowledge_institution"):
+        facts["is_knowledge_institution"] = True
+    elif spin_off or KNOWLEDGE_INSTITUTION.search(text):
+        facts["knowledge_institution_partner"] = True
+    if spin_off and "valorisation" not in facts["activities"]:
+        facts["activities"].append("valorisation")
+
+
+def read_facts(text: str, today: date | None = None) -> dict[str, Any]:
+    """CompanyProfile fields stated in free Dutch or English text; `size` only without a headcount.
+
+    Facts the text does not state are None or empty. `today` dates "founded in 2019".
+    """
+    norm = STARTUP_IN_RESIDENCE.sub(" ", normalise(text))
+    activities, support = read_activities(norm)
+    facts: dict[str, Any] = {
+        "employees": read_employees(norm), "turnover_eur": read_turnover(norm),
+        "age_years": read_age(norm, today or date.today()), "stage": read_stage(norm),
+        "sector": read_sector(norm), "themes": read_themes(norm), "activities": activities,
+        "region": read_region(norm), "support_wanted": support,
+        "financing_need": support[0] if support else None,
+    }
+    spin_off = bool(SPIN_OFF.search(norm))
+    if spin_off or STARTUP.search(norm) or any(p.search(norm) for p, _ in AGE_PHRASES):
+        facts["is_startup"] = True
+    facts["applicant_type"] = read_applicant(norm, "is_startup" in facts, facts["employees"])
+    _read_relations(norm, facts, spin_off)
+    if facts["applicant_type"] == "farmer" and "agri_food" not in facts["themes"]:
+        facts["themes"].append("agri_food")
+    if facts["applicant_type"] == "self_employed" and facts["employees"] is None:
+        facts["employees"] = 1
+    if facts["employees"] is None:
+        facts["size"] = next((s for s, p in SIZE_WORDS if p.search(norm)), None)
+    return facts
