@@ -112,10 +112,16 @@ ACTIVITIES: tuple[tuple[Activity, re.Pattern[str]], ...] = (
                            r"|\bsell(?:ing)? online|automatiser|\bautomat(?:e|ion|ing)\b",
                            r"|\berp\b|\bcrm\b")),
     ("export", _rx(r"\bexport|buitenland|\binternationa|\babroad|\bforeign|overseas",
-                   r"|wereldwijd|worldwide|global markets?")),
+                   r"|wereldwijd|worldwide|global markets?|\b(?:in|met|with|uit|from) (?:",
+                   r"belgi\w+|duitsland|germany|frankrijk|france|vlaanderen|flanders|spanje",
+                   r"|spain|itali\w+|denemarken|denmark|zweden|sweden|canada|singapore|japan",
+                   r"|india|taiwan|korea)\b")),
     ("procurement", _rx(_PROCUREMENT)),
     ("collaboration", _rx(r"samenwerk|\bconsortium|\bpartners?\b|\bpartnership|together with",
-                          r"|\bcollaborat|\bco-?operat|\bsamen met\b|joint (?:project|research)")),
+                          r"|\bcollaborat|\bco-?operat|\bsamen met\b|joint (?:project|research)",
+                          r"|\bwith (?:a|an|another|two|other) (?:\w+ )?(?:compan|firm|startup|sme",
+                          r"|universit)|\bmet (?:een|twee) (?:ander\w* )?(?:\w+ )?(?:bedrij",
+                          r"|onderneming|startup|universiteit)")),
     ("financing", _rx(_EQUITY, "|", _LOAN, r"|\bfunding\b|\bfinanciering")),
     ("valorisation", _rx(r"valorisat|\btech(?:nology)? transfer|kennisbenutting",
                          r"|\bspin[- ]?(?:off|out)")),
@@ -136,10 +142,14 @@ _I_AM_A = _I_AM + r"(?:een |a |an )?(?:[a-z-]+ )?"
 _FARM = r"boer|boerin|veehouder|tuinder|akkerbouwer|teler|kweker|agrarier|farmer|grower"
 _ACADEMIC = (r"onderzoeker|promovendus|postdoc|phd(?:[- ](?:student|candidate))?|hoogleraar"
              r"|professor|wetenschapper|researcher|scientist|universitair (?:hoofd)?docent|lector")
+_UNIVERSITIES = (r"rug\b|uva\b|vu\b|tu/?e\b|tud\b|uu\b|eur\b|wur\b|ru\b|um\b|ut\b|erasmus"
+                 r"|radboud|leiden|utrecht|groningen|delft|twente|maastricht|tilburg|wageningen"
+                 r"|eindhoven|amsterdam")
 APPLICANT_TYPES: tuple[tuple[ApplicantType, re.Pattern[str]], ...] = (
     ("researcher", _rx(_I_AM_A, r"(?:", _ACADEMIC, r")\b|\b(?:", _ACADEMIC, r") ",
                        r"(?:at|aan|bij|van|of|in) (?:de |het |the |a |an )?(?:[a-z/-]+ )?",
-                       r"(?:universiteit|university|umc|hogeschool|tu\b|tno|institu|lab)")),
+                       r"(?:universiteit|university|umc|hogeschool|tu\b|tno|institu|lab|",
+                       _UNIVERSITIES, r")")),
     ("knowledge_institution", _rx(_I_AM, r"(?:een |a |an |de |the )?(?:[a-z-]+ )?(?:universiteit",
                                   r"|university|hogeschool|kennisinstelling|knowledge institution",
                                   r"|research (?:institute|organi[sz]ation)|onderzoeksinstitu",

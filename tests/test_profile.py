@@ -394,3 +394,19 @@ def test_extract_profile_never_raises(text: str) -> None:
     if profile.employees is not None:
         assert profile.size == size_class(profile.employees, profile.turnover_eur)
         assert 0 <= profile.employees <= 1_000_000
+
+
+@pytest.mark.parametrize(
+    ("text", "employees"),
+    [("We zijn een startup van 5 man", 5), ("a company of 12 people", 12),
+     ("small software company, 10 devs", 10), ("software voor 500 mensen in de zorg", None)],
+)
+def test_more_ways_of_saying_headcount(text: str, employees: int | None) -> None:
+    assert extract_profile(text).employees == employees
+
+
+def test_researcher_at_a_named_university_and_a_foreign_partner() -> None:
+    researcher = extract_profile("onderzoeker aan de RUG, ik wil een spin-off starten")
+    assert researcher.applicant_type == "researcher"
+    partner = extract_profile("we want to build a new AI product with a company in Belgium")
+    assert partner.collaboration is True and "export" in partner.activities
