@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -29,7 +30,14 @@ from instruments.profile import CompanyProfile
 from retrieval.lexical import Analyzer, BM25Index, Lexicon
 from retrieval.passages import Passage
 from retrieval.sentences import sentence_windows
-from retrieval.store import INDEX_FORMAT, PassageStore, StoreLocation, SyncReport, connect
+from retrieval.store import (
+    INDEX_FORMAT,
+    PassageStore,
+    StoreLocation,
+    StoreUnavailable,
+    SyncReport,
+    connect,
+)
 
 log = logging.getLogger(__name__)
 _WORDS = re.compile(r"[a-zà-ÿ]{2,}")
@@ -77,10 +85,24 @@ class Finder:
         self, rebuild: bool = False, progress: Callable[[int], None] | None = None
     ) -> SyncReport:
         if rebuild:
-            self.store.drop()
+            try:
+                self.store.drop()
+            except StoreUnavailable:
+                if self.settings.chroma_url:
+                    raise
+                self._set_aside_damaged_index()
+                self.store.drop()
         report = self.store.sync(self.passages, progress)
         self.__dict__.pop("searcher", None)
         return report
+
+    def _set_aside_damaged_index(self) -> None:
+        """Move an unreadable index folder aside (never delete it) so a new one can be built."""
+        folder = self.settings.index_dir
+        aside = folder.with_name(f"{folder.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+        log.warning("index folder %s cannot be read; moving it to %s", folder, aside)
+        folder.rename(aside)
+        self._store = None
 
     @cached_property
     def analyzer(self) -> Analyzer:

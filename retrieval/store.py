@@ -40,6 +40,10 @@ class StoreUnavailable(StoreError):
     pass
 
 
+class IndexIncomplete(StoreError):
+    pass
+
+
 @dataclass(frozen=True)
 class StoreLocation:
     """Where the index lives: a local folder, or a Chroma server address."""
@@ -76,7 +80,18 @@ def connect(location: StoreLocation) -> Any:
             ) from exc
     assert location.path is not None
     location.path.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(location.path), settings=settings)
+    try:
+        client = chromadb.PersistentClient(path=str(location.path), settings=settings)
+        client.list_collections()
+    except Exception as exc:  # a damaged sqlite file or segment folder
+        from chromadb.api.client import SharedSystemClient
+
+        SharedSystemClient.clear_system_cache()  # Chroma caches a client per folder
+        raise StoreUnavailable(
+            f"the index folder {location.path} cannot be read ({type(exc).__name__}); "
+            "rebuild it with `finder ingest --rebuild` (the damaged folder is kept aside)"
+        ) from exc
+    return client
 
 
 @dataclass(frozen=True)
@@ -107,7 +122,7 @@ class PassageStore:
                 collection = self._client.get_or_create_collection(
                     self._name,
                     embedding_function=None,
-                    metadata={"embedder": self._embedder.identity, "format": INDEX_FORMAT},
+                    metadata=self._metadata(complete=False),
                     configuration={"hnsw": {"space": "cosine"}},
                 )
             else:
@@ -121,6 +136,14 @@ class PassageStore:
         self._check_builder(collection)
         self._collection = collection
         return collection
+
+    def _metadata(self, complete: bool) -> dict[str, str]:
+        """What the collection records about itself (Chroma replaces it whole on modify)."""
+        return {
+            "embedder": self._embedder.identity,
+            "format": INDEX_FORMAT,
+            "complete": "yes" if complete else "no",
+        }
 
     def _check_builder(self, collection: Any) -> None:
         meta = collection.metadata or {}
@@ -150,8 +173,13 @@ class PassageStore:
         passages: Sequence[Passage],
         progress: Callable[[int], None] | None = None,
     ) -> SyncReport:
-        """Make the collection hold exactly these passages; embed only what is new."""
+        """Make the collection hold exactly these passages; embed only what is new.
+
+        The collection is marked incomplete while this runs, so an interrupted ingest is
+        detected on the next search, and re-running it finishes the job.
+        """
         collection = self._open(create=True)
+        collection.modify(metadata=self._metadata(complete=False))
         existing = set(collection.get(include=[])["ids"])
         wanted = {p.id: p for p in passages}
         stale = sorted(existing - set(wanted))
@@ -169,11 +197,17 @@ class PassageStore:
                 progress(len(batch))
         for start in range(0, len(stale), _BATCH):
             collection.delete(ids=stale[start : start + _BATCH])
+        collection.modify(metadata=self._metadata(complete=True))
         return SyncReport(added=len(fresh), deleted=len(stale), unchanged=len(wanted) - len(fresh))
 
     def all_passages(self) -> list[Passage]:
         """Every stored passage (to build the lexical index from the same data)."""
         collection = self._open(create=False)
+        if (collection.metadata or {}).get("complete") != "yes":
+            raise IndexIncomplete(
+                "the index is incomplete (an ingest was interrupted or is still running): "
+                "run `finder ingest` to finish it"
+            )
         data = collection.get(include=["documents", "metadatas"])
         return [
             Passage(id=i, text=doc, **(meta or {}))

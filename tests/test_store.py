@@ -163,3 +163,34 @@ def test_server_going_away_mid_session_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreUnavailable, match="did not answer"):
         store.query(vector, 2)
     assert time.monotonic() - started < 30, "no request may hang"
+
+
+class FailingAfter(HashingEmbeddings):
+    """Embeds `batches` batches, then dies like a killed process would."""
+
+    def __init__(self, batches: int) -> None:
+        super().__init__()
+        self.left = batches
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if self.left == 0:
+            raise KeyboardInterrupt
+        self.left -= 1
+        return super().embed_documents(texts)
+
+
+def test_an_interrupted_ingest_is_detected_and_finished_by_rerunning(tmp_path: Path) -> None:
+    from retrieval.store import IndexIncomplete
+
+    passages = [_passage(f"Passage nummer {i} over innovatie en subsidie {i * 7}.") for i in range(150)]
+    with pytest.raises(KeyboardInterrupt):
+        _store(tmp_path, FailingAfter(batches=1)).sync(passages)
+    half = _store(tmp_path, HashingEmbeddings())
+    assert 0 < half.count() < len(passages)
+    with pytest.raises(IndexIncomplete, match="finder ingest"):
+        half.all_passages()
+    already = half.count()
+    report = _store(tmp_path, HashingEmbeddings()).sync(passages)
+    assert report.added == len(passages) - already, "only the missing passages are embedded"
+    complete = _store(tmp_path, HashingEmbeddings())
+    assert {p.id for p in complete.all_passages()} == {p.id for p in passages}
