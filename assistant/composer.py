@@ -48,8 +48,15 @@ class CitationList:
                 return existing.n
         n = len(self.items) + 1
         self.items.append(
-            Citation(n=n, passage_id=passage.id, label=passage.label, source=passage.source,
-                     quote=quote, url=passage.url, seen=passage.seen)
+            Citation(
+                n=n,
+                passage_id=passage.id,
+                label=passage.label,
+                source=passage.source,
+                quote=quote,
+                url=passage.url,
+                seen=passage.seen,
+            )
         )
         return n
 
@@ -90,9 +97,7 @@ def _figures(card: InstrumentCard, lang: Lang, limit: int = 2) -> list[str]:
     """The latest figures, each with its year (and a flag when unverified)."""
     latest = sorted(card.figures, key=lambda f: f.year, reverse=True)[:limit]
     flag = {"nl": "niet bevestigd", "en": "unverified"}[lang]
-    return [
-        f"{f.text.get(lang)} ({f.year}{'' if f.verified else ', ' + flag})" for f in latest
-    ]
+    return [f"{f.text.get(lang)} ({f.year}{'' if f.verified else ', ' + flag})" for f in latest]
 
 
 def _first_sentence(text: str) -> str:
@@ -140,19 +145,32 @@ def recommendation(ctx: Context, item: Ranked, rank: int) -> tuple[Recommendatio
     cite = cite_card(ctx, card)
     status = f"{card.status.state} ({card.status.as_of})"
     rec = Recommendation(
-        instrument_id=card.id, name=card.name.get(lang), kind=card.kind,
-        verdict=item.result.verdict, score=item.score, why=why, to_check=to_check,
-        next_step=next_step, administered_by=card.administered_by.name,
-        url=str(card.administered_by.url), figures=figures, status=status, criteria=criteria,
+        instrument_id=card.id,
+        name=card.name.get(lang),
+        kind=card.kind,
+        verdict=item.result.verdict,
+        score=item.score,
+        why=why,
+        to_check=to_check,
+        next_step=next_step,
+        administered_by=card.administered_by.name,
+        url=str(card.administered_by.url),
+        figures=figures,
+        status=status,
+        criteria=criteria,
     )
     text = t.render(
-        "recommendation", rank=rank, name=card.name.get(lang),
+        "recommendation",
+        rank=rank,
+        name=card.name.get(lang),
         verdict=VERDICT_WORDS[lang][item.result.verdict],
         why=" ".join(why[:2]),
         to_check=t.render("to_check", items="; ".join(to_check[:2])) if to_check else "",
         figures=t.render("figures", figures="; ".join(figures)) if figures else "",
-        next_step=next_step, administered_by=card.administered_by.name,
-        url=str(card.administered_by.url), cite=cite or "",
+        next_step=next_step,
+        administered_by=card.administered_by.name,
+        url=str(card.administered_by.url),
+        cite=cite or "",
     )
     return rec, text
 
@@ -161,11 +179,16 @@ def explain_card(ctx: Context, card: InstrumentCard) -> str:
     t, lang = ctx.templates, ctx.lang
     figures = _figures(card, lang, limit=3)
     return t.render(
-        "explain", name=card.name.get(lang), summary=card.summary.get(lang),
+        "explain",
+        name=card.name.get(lang),
+        summary=card.summary.get(lang),
         offers=card.offers.get(lang),
         figures=t.render("figures", figures="; ".join(figures)) if figures else "",
-        who=card.eligibility.who_applies.get(lang), how=_first_sentence(card.how_to_apply.get(lang)),
-        as_of=card.status.as_of, status=card.status.note.get(lang), cite=cite_card(ctx, card) or "",
+        who=card.eligibility.who_applies.get(lang),
+        how=_first_sentence(card.how_to_apply.get(lang)),
+        as_of=card.status.as_of,
+        status=card.status.note.get(lang),
+        cite=cite_card(ctx, card) or "",
     )
 
 
@@ -185,7 +208,9 @@ def policy_quotes(ctx: Context, max_quotes: int = 2) -> list[str]:
         if index > 0 and hit.score < 0.6 * hits[0].score:
             break
         n, quote = quote_letter(ctx, hit)
-        lines.append(ctx.templates.render("policy_quote", quote=quote, n=n, label=hit.passage.label))
+        lines.append(
+            ctx.templates.render("policy_quote", quote=quote, n=n, label=hit.passage.label)
+        )
     return lines
 
 

@@ -122,28 +122,37 @@ def is_gibberish(text: str, known_words: Sequence[str] | frozenset[str]) -> bool
 
 def classify(text: str, mentioned: Sequence[str], has_profile_facts: bool) -> Intent:
     """The intent of one message, given the instruments it names and whether it states facts."""
+    return _not_answered(text, mentioned) or _answered(text, mentioned, has_profile_facts)
+
+
+def _not_answered(text: str, mentioned: Sequence[str]) -> Intent | None:
+    """Hostile, small talk or out of scope; None for a question the assistant answers."""
     if is_hostile(text):
         return "adversarial"
     if _GREETING.match(text):
         return "smalltalk"
-    if (_OUT_OF_SCOPE.search(text) or is_foreign_scheme_question(text)) and not mentioned:
+    if mentioned:
+        return None
+    if _OUT_OF_SCOPE.search(text) or is_foreign_scheme_question(text) or not _DOMAIN.search(text):
         return "out_of_scope"
-    if not mentioned and not _DOMAIN.search(text):
-        return "out_of_scope"
+    return None
+
+
+def _answered(text: str, mentioned: Sequence[str], has_profile_facts: bool) -> Intent:
     if len(mentioned) >= 2 and _COMPARE.search(text):
         return "compare"
     if mentioned and _ELIGIBILITY.search(text):
         return "eligibility"
     if _LETTER.search(text):
-        return "explain" if mentioned and _EXPLAIN.search(text) and not _POLICY.search(text) else "policy"
-    if (_RECOMMEND.search(text) or has_profile_facts) and not mentioned:
+        explains = mentioned and _EXPLAIN.search(text) and not _POLICY.search(text)
+        return "explain" if explains else "policy"
+    asks_advice = bool(_RECOMMEND.search(text))
+    if (asks_advice or has_profile_facts) and (
+        not mentioned or (asks_advice and has_profile_facts)
+    ):
         return "recommend"
-    if _RECOMMEND.search(text) and has_profile_facts:
-        return "recommend"
-    if mentioned and _EXPLAIN.search(text):
-        return "explain"
+    if mentioned:
+        return "explain" if _EXPLAIN.search(text) or not _POLICY.search(text) else "policy"
     if _POLICY.search(text):
         return "policy"
-    if mentioned:
-        return "explain"
     return "recommend" if has_profile_facts else "policy"

@@ -13,9 +13,11 @@ from retrieval.sentences import split_sentences
 GAP = " … "
 
 
-def _overlap_order(sentences: list[str], question_terms: set[str],
-                   terms_of: Callable[[str], list[str]]) -> list[int]:
+def _overlap_order(
+    sentences: list[str], question_terms: set[str], terms_of: Callable[[str], list[str]]
+) -> list[int]:
     """Sentence indexes, most question terms shared first (concept tokens count extra)."""
+
     def score(index: int) -> float:
         shared = set(terms_of(sentences[index])) & question_terms
         return len(shared) + 0.5 * sum(1 for t in shared if t.startswith("@"))

@@ -23,8 +23,22 @@ SUPPORT_WORDS = {
     "tax": ("belasting", "fiscaal", "fiscale", "aftrek", "tax", "loonheffing"),
     "loan": ("lening", "krediet", "loan", "credit", "lenen"),
     "subsidy": ("subsidie", "subsidy", "grant", "bijdrage"),
-    "equity": ("investeerder", "investering", "kapitaal", "equity", "investor", "venture", "aandelen"),
-    "procurement": ("aanbesteding", "inkoop", "launching customer", "procurement", "gemeente als klant"),
+    "equity": (
+        "investeerder",
+        "investering",
+        "kapitaal",
+        "equity",
+        "investor",
+        "venture",
+        "aandelen",
+    ),
+    "procurement": (
+        "aanbesteding",
+        "inkoop",
+        "launching customer",
+        "procurement",
+        "gemeente als klant",
+    ),
     "advice": ("advies", "advice", "coaching", "netwerk", "network", "partner zoeken"),
 }
 
@@ -86,7 +100,9 @@ def rank_instruments(
     for card in cards:
         result = evaluate(card, profile)
         rel = relevance.get(card.id, 0.0)
-        score = VERDICT_WEIGHT[result.verdict] + RELEVANCE_WEIGHT * rel + 0.4 * _met_fraction(result)
+        score = (
+            VERDICT_WEIGHT[result.verdict] + RELEVANCE_WEIGHT * rel + 0.4 * _met_fraction(result)
+        )
         if wanted and set(card.support) & wanted:
             score += 0.5
         if card.id in mentioned:

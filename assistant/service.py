@@ -8,14 +8,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from assistant import composer as c
+from assistant import flows
 from assistant.answer import Answer, Intent, Recommendation
 from assistant.followup import resolve_followup
 from assistant.intent import classify, is_gibberish
 from assistant.language import detect_language
 from assistant.llm import LlmAnswerer
-from assistant.ranking import Ranked, rank_instruments
+from assistant.ranking import rank_instruments
 from instruments.catalog import Catalog
-from instruments.eligibility import most_informative_missing_fact
 from instruments.models import Lang
 from instruments.profile import CompanyProfile, describe, extract_profile, merge
 from prompts.loader import load_templates
@@ -24,7 +24,6 @@ from retrieval.lexical import Analyzer, Lexicon
 from retrieval.passages import Passage
 
 log = logging.getLogger(__name__)
-TOP_RECOMMENDATIONS = 3
 
 
 @dataclass
@@ -46,7 +45,8 @@ class Conversation:
 def clean_question(text: str) -> str:
     """Printable text with whitespace collapsed (control and format characters dropped)."""
     kept = "".join(
-        ch if unicodedata.category(ch)[0] != "C" else " " for ch in unicodedata.normalize("NFC", text)
+        ch if unicodedata.category(ch)[0] != "C" else " "
+        for ch in unicodedata.normalize("NFC", text)
     )
     return " ".join(kept.split())
 
@@ -74,13 +74,19 @@ class AnswerService:
 
     # -- entry point ------------------------------------------------------------------
     def ask(
-        self, question: str, conversation: Conversation | None = None,
+        self,
+        question: str,
+        conversation: Conversation | None = None,
         profile: CompanyProfile | None = None,
     ) -> Answer:
         conversation = conversation or Conversation()
         text = clean_question(question)
         previous_lang = conversation.lang or "nl"
-        lang = detect_language(self.lexicon.without_names(text), previous_lang) if text else previous_lang
+        lang = (
+            detect_language(self.lexicon.without_names(text), previous_lang)
+            if text
+            else previous_lang
+        )
         if not text or len(text) > self.max_chars:
             base = merge(conversation.profile, profile) if profile else conversation.profile
             return self._refuse_input(question, text, lang, base)
@@ -92,7 +98,11 @@ class AnswerService:
             merged = merge(merged, profile)
         mentioned = resolve_followup(text, self.lexicon.concepts(text), conversation.answers)
         intent = classify(text, mentioned, facts != CompanyProfile())
-        if intent not in ("adversarial", "smalltalk") and not mentioned and is_gibberish(text, self.known_words):
+        if (
+            intent not in ("adversarial", "smalltalk")
+            and not mentioned
+            and is_gibberish(text, self.known_words)
+        ):
             intent = "adversarial"
         handler = self._handlers().get(intent, self._answer_with_sources)
         answer = handler(text, lang, intent, merged, mentioned)
@@ -114,50 +124,86 @@ class AnswerService:
     @staticmethod
     def _fallback_notice(lang: Lang) -> str:
         return {
-            "nl": "Het taalmodel was niet bereikbaar; dit antwoord is samengesteld zonder taalmodel.",
+            "nl": "Het taalmodel was niet bereikbaar; "
+            "dit antwoord is samengesteld zonder taalmodel.",
             "en": "The language model was unavailable; this answer was composed without it.",
         }[lang]
 
     def _handlers(self) -> dict[str, Callable[..., Answer]]:
-        return {"adversarial": self._decline, "out_of_scope": self._decline, "smalltalk": self._smalltalk}
+        return {
+            "adversarial": self._decline,
+            "out_of_scope": self._decline,
+            "smalltalk": self._smalltalk,
+        }
 
     # -- answers without sources -------------------------------------------------------
-    def _answer(self, question: str, lang: Lang, intent: Intent, profile: CompanyProfile, **kw: object) -> Answer:
+    def _answer(
+        self, question: str, lang: Lang, intent: Intent, profile: CompanyProfile, **kw: object
+    ) -> Answer:
         return Answer(
-            question=question, lang=lang, intent=intent, profile=profile.model_dump(exclude_none=True),
-            understood=describe(profile, lang), config=self.config, **kw,  # type: ignore[arg-type]
+            question=question,
+            lang=lang,
+            intent=intent,
+            profile=profile.model_dump(exclude_none=True),
+            understood=describe(profile, lang),
+            config=self.config,
+            **kw,  # type: ignore[arg-type]
         )
 
-    def _decline(self, text: str, lang: Lang, intent: Intent, profile: CompanyProfile, _m: object) -> Answer:
+    def _decline(
+        self, text: str, lang: Lang, intent: Intent, profile: CompanyProfile, _m: object
+    ) -> Answer:
         template = "decline_hostile" if intent == "adversarial" else "decline"
         body = load_templates(lang).render(template)
         return self._answer(text, lang, intent, profile, text=body, declined=True)
 
-    def _smalltalk(self, text: str, lang: Lang, intent: Intent, profile: CompanyProfile, _m: object) -> Answer:
-        return self._answer(text, lang, intent, profile, text=load_templates(lang).render("smalltalk"))
+    def _smalltalk(
+        self, text: str, lang: Lang, intent: Intent, profile: CompanyProfile, _m: object
+    ) -> Answer:
+        return self._answer(
+            text, lang, intent, profile, text=load_templates(lang).render("smalltalk")
+        )
 
-    def _refuse_input(self, question: str, text: str, lang: Lang, profile: CompanyProfile) -> Answer:
+    def _refuse_input(
+        self, question: str, text: str, lang: Lang, profile: CompanyProfile
+    ) -> Answer:
         if not text:
-            body = {"nl": "Stel gerust een vraag, bijvoorbeeld: welke regeling past bij mijn bedrijf?",
-                    "en": "Please ask a question, for example: which scheme fits my company?"}[lang]
+            body = {
+                "nl": "Stel gerust een vraag, bijvoorbeeld: welke regeling past bij mijn bedrijf?",
+                "en": "Please ask a question, for example: which scheme fits my company?",
+            }[lang]
         else:
-            body = {"nl": f"Uw vraag is te lang ({len(text)} tekens; maximaal {self.max_chars}). "
-                          "Kort hem in tot de kern, dan help ik u graag.",
-                    "en": f"Your question is too long ({len(text)} characters; at most "
-                          f"{self.max_chars}). Please shorten it to the essentials."}[lang]
-        return self._answer(question[: self.max_chars], lang, "smalltalk", profile, text=body,
-                            notice="input_refused")
+            body = {
+                "nl": f"Uw vraag is te lang ({len(text)} tekens; maximaal {self.max_chars}). "
+                "Kort hem in tot de kern, dan help ik u graag.",
+                "en": f"Your question is too long ({len(text)} characters; at most "
+                f"{self.max_chars}). Please shorten it to the essentials.",
+            }[lang]
+        return self._answer(
+            question[: self.max_chars],
+            lang,
+            "smalltalk",
+            profile,
+            text=body,
+            notice="input_refused",
+        )
 
     # -- answers with sources ------------------------------------------------------------
     def _embed(self, query: str) -> list[float] | None:
-        return None if self.searcher.mode == "lexical" else self.searcher.store.embedder.embed_query(query)
+        return (
+            None
+            if self.searcher.mode == "lexical"
+            else self.searcher.store.embedder.embed_query(query)
+        )
 
     def _letter_evidence(self, text: str, intent: Intent, focus: Sequence[str]) -> list[SearchHit]:
         """Letter passages for the answer: searched with the question plus the names of the
         instruments it is about, then the passages those instruments' cards refer to."""
         names = " ".join(self.catalog.get(i).name.nl.split(" (")[0] for i in focus)
         query = f"{text} {names}".strip()
-        hits = self.searcher.search(query, self.top_k, SearchFilters(source="letter"), vector=self._embed(query))
+        hits = self.searcher.search(
+            query, self.top_k, SearchFilters(source="letter"), vector=self._embed(query)
+        )
         if intent == "policy":
             return hits
         seen = {h.passage.id for h in hits}
@@ -168,32 +214,54 @@ class AnswerService:
         return hits[: self.top_k]
 
     def _answer_with_sources(
-        self, text: str, lang: Lang, intent: Intent, profile: CompanyProfile, mentioned: Sequence[str]
+        self,
+        text: str,
+        lang: Lang,
+        intent: Intent,
+        profile: CompanyProfile,
+        mentioned: Sequence[str],
     ) -> Answer:
         names = " ".join(self.catalog.get(i).name.nl for i in mentioned)
         card_query = f"{text} {names}".strip()
-        card_hits = self.searcher.search(card_query, 12, SearchFilters(source="card"), vector=self._embed(card_query))
+        card_hits = self.searcher.search(
+            card_query, 12, SearchFilters(source="card"), vector=self._embed(card_query)
+        )
         ranked = rank_instruments(self.catalog, profile, card_hits, text, mentioned)
         focus = list(mentioned) or ([ranked[0].card.id] if intent == "recommend" and ranked else [])
         letter_hits = self._letter_evidence(text, intent, focus)
         ctx = c.Context(
-            question=text, lang=lang, intent=intent, templates=load_templates(lang), ranked=ranked,
-            letter_hits=letter_hits, card_passages=self.card_passages, terms_of=self.analyzer.terms,
-            concepts_of=self.lexicon.concepts, mentioned=mentioned, understood=describe(profile, lang),
+            question=text,
+            lang=lang,
+            intent=intent,
+            templates=load_templates(lang),
+            ranked=ranked,
+            letter_hits=letter_hits,
+            card_passages=self.card_passages,
+            terms_of=self.analyzer.terms,
+            concepts_of=self.lexicon.concepts,
+            mentioned=mentioned,
+            understood=describe(profile, lang),
             letter_refs=self.letter_refs,
         )
-        compose = {"recommend": self._recommend, "explain": self._explain, "compare": self._explain,
-                   "eligibility": self._eligibility}.get(intent, self._policy)
-        body, recommendations, extra = compose(ctx, profile)
+        compose = flows.FLOWS.get(intent, flows.policy)
+        body, recommendations, extra = compose(ctx, profile, self.catalog)
         return self._answer(
-            text, lang, intent, profile, text=c.tidy(body), recommendations=recommendations,
+            text,
+            lang,
+            intent,
+            profile,
+            text=c.tidy(body),
+            recommendations=recommendations,
             citations=ctx.citations.items,
             retrieved=self._given(letter_hits, card_hits, recommendations),
             **extra,
         )
 
     def _given(
-        self, letter_hits: Sequence[SearchHit], card_hits: Sequence[SearchHit], recs: Sequence[Recommendation]
+        self,
+        letter_hits: Sequence[SearchHit],
+        card_hits: Sequence[SearchHit],
+        recs: Sequence[Recommendation],
     ) -> list[str]:
         """Every passage the answer was composed from: letter and card hits, then the cards of
         the instruments it presents (ranking weighs every card, so those are given too)."""
@@ -201,76 +269,3 @@ class AnswerService:
         for rec in recs:
             ids += [p.id for (iid, _), p in self.card_passages.items() if iid == rec.instrument_id]
         return list(dict.fromkeys(ids))
-
-    def _recommend(self, ctx: c.Context, profile: CompanyProfile) -> tuple[str, list, dict]:
-        top = [r for r in ctx.ranked if r.result.verdict != "does_not_fit"][:TOP_RECOMMENDATIONS]
-        t = ctx.templates
-        intro = t.render("recommend_intro", profile=", ".join(f"{k}: {v}" for k, v in ctx.understood)) \
-            if ctx.understood else t.render("recommend_intro_open")
-        parts, recs = [intro], []
-        for rank, item in enumerate(top, 1):
-            rec, paragraph = c.recommendation(ctx, item, rank)
-            recs.append(rec)
-            parts.append(paragraph)
-        remark = c.letter_remark(ctx, top[0].card.id) if top else None
-        if remark:
-            parts.append(remark)
-        extra = self._clarify(ctx, profile, top)
-        if extra.get("clarifying_question"):
-            parts.append(t.render("clarify", question=extra["clarifying_question"]))
-        parts.append(c.disclaimer(ctx, [r.card for r in top]))
-        return "\n\n".join(parts), recs, extra
-
-    def _explain(self, ctx: c.Context, profile: CompanyProfile) -> tuple[str, list, dict]:
-        ids = list(ctx.mentioned) or [ctx.ranked[0].card.id]
-        cards = [self.catalog.get(i) for i in ids[:3]]
-        parts = [ctx.templates.render("compare_intro")] if ctx.intent == "compare" else []
-        recs = []
-        for card in cards:
-            parts.append(c.explain_card(ctx, card))
-            remark = c.letter_remark(ctx, card.id)
-            if remark:
-                parts.append(remark)
-        by_id = {r.card.id: r for r in ctx.ranked}
-        for rank, card in enumerate(cards, 1):
-            recs.append(c.recommendation(ctx, by_id[card.id], rank)[0])
-        parts.append(c.disclaimer(ctx, cards))
-        return "\n\n".join(parts), recs, {}
-
-    def _eligibility(self, ctx: c.Context, profile: CompanyProfile) -> tuple[str, list, dict]:
-        by_id = {r.card.id: r for r in ctx.ranked}
-        parts, recs = [], []
-        for rank, iid in enumerate(ctx.mentioned[:3], 1):
-            item = by_id[iid]
-            rec, _ = c.recommendation(ctx, item, rank)
-            recs.append(rec)
-            reasons = " ".join(f"{cr.reason}" for cr in rec.criteria if cr.outcome != "meets") \
-                or " ".join(rec.why[:2])
-            parts.append(ctx.templates.render(
-                "eligibility", name=rec.name, verdict_sentence=c.VERDICT_SENTENCE[ctx.lang][rec.verdict],
-                reasons=reasons, cite=c.cite_card(ctx, item.card, "voorwaarden") or ""))
-            remark = c.letter_remark(ctx, iid)
-            if remark:
-                parts.append(remark)
-        extra = self._clarify(ctx, profile, [by_id[i] for i in ctx.mentioned[:1]])
-        if extra.get("clarifying_question"):
-            parts.append(ctx.templates.render("clarify", question=extra["clarifying_question"]))
-        parts.append(c.disclaimer(ctx, [by_id[i].card for i in ctx.mentioned[:3]]))
-        return "\n\n".join(parts), recs, extra
-
-    def _policy(self, ctx: c.Context, profile: CompanyProfile) -> tuple[str, list, dict]:
-        quotes = c.policy_quotes(ctx)
-        if not quotes:
-            return ctx.templates.render("policy_none"), [], {}
-        parts = [ctx.templates.render("policy_intro"), "\n".join(quotes)]
-        named = [i for h in ctx.letter_hits[:1] for i in ctx.concepts_of(h.passage.text)]
-        ids = list(dict.fromkeys([*ctx.mentioned, *named]))[:2]
-        by_id = {r.card.id: r for r in ctx.ranked}
-        recs = [c.recommendation(ctx, by_id[i], n)[0] for n, i in enumerate(ids, 1) if i in by_id]
-        parts.append(c.disclaimer(ctx, [by_id[i].card for i in ids if i in by_id]))
-        return "\n\n".join(parts), recs, {}
-
-    def _clarify(self, ctx: c.Context, profile: CompanyProfile, top: Sequence[Ranked]) -> dict[str, object]:
-        from assistant.clarify import clarifying_question
-
-        return clarifying_question(self.catalog, profile, ctx, top)

@@ -1,0 +1,131 @@
+"""How each kind of question is answered: which parts, in which order, from the context.
+
+Each flow takes the composer `Context`, the profile and the catalog, and returns the answer
+body, the typed recommendations and any extra `Answer` fields (the clarifying question).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from assistant import composer as c
+from assistant.answer import Recommendation
+from assistant.clarify import clarifying_question
+from assistant.ranking import Ranked
+from instruments.catalog import Catalog
+from instruments.profile import CompanyProfile
+
+TOP_RECOMMENDATIONS = 3
+Flow = Callable[
+    [c.Context, CompanyProfile, Catalog], tuple[str, list[Recommendation], dict[str, Any]]
+]
+
+
+def _with_clarifying(
+    ctx: c.Context,
+    profile: CompanyProfile,
+    catalog: Catalog,
+    top: Sequence[Ranked],
+    parts: list[str],
+) -> dict[str, Any]:
+    extra = clarifying_question(catalog, profile, ctx, top)
+    if extra.get("clarifying_question"):
+        parts.append(ctx.templates.render("clarify", question=extra["clarifying_question"]))
+    return extra
+
+
+def recommend(
+    ctx: c.Context, profile: CompanyProfile, catalog: Catalog
+) -> tuple[str, list[Recommendation], dict[str, Any]]:
+    """The best instruments for the profile, each with why, what to check and the next step."""
+    top = [r for r in ctx.ranked if r.result.verdict != "does_not_fit"][:TOP_RECOMMENDATIONS]
+    t = ctx.templates
+    understood = ", ".join(f"{k}: {v}" for k, v in ctx.understood)
+    parts = [
+        t.render("recommend_intro", profile=understood)
+        if understood
+        else t.render("recommend_intro_open")
+    ]
+    recs = []
+    for rank, item in enumerate(top, 1):
+        rec, paragraph = c.recommendation(ctx, item, rank)
+        recs.append(rec)
+        parts.append(paragraph)
+    remark = c.letter_remark(ctx, top[0].card.id) if top else None
+    if remark:
+        parts.append(remark)
+    extra = _with_clarifying(ctx, profile, catalog, top, parts)
+    parts.append(c.disclaimer(ctx, [r.card for r in top]))
+    return "\n\n".join(parts), recs, extra
+
+
+def explain(
+    ctx: c.Context, profile: CompanyProfile, catalog: Catalog
+) -> tuple[str, list[Recommendation], dict[str, Any]]:
+    """What the named instruments are (side by side for a comparison), with the letter's words."""
+    ids = list(ctx.mentioned) or [ctx.ranked[0].card.id]
+    cards = [catalog.get(i) for i in ids[:3]]
+    parts = [ctx.templates.render("compare_intro")] if ctx.intent == "compare" else []
+    for card in cards:
+        parts.append(c.explain_card(ctx, card))
+        remark = c.letter_remark(ctx, card.id)
+        if remark:
+            parts.append(remark)
+    by_id = {r.card.id: r for r in ctx.ranked}
+    recs = [c.recommendation(ctx, by_id[card.id], rank)[0] for rank, card in enumerate(cards, 1)]
+    parts.append(c.disclaimer(ctx, cards))
+    return "\n\n".join(parts), recs, {}
+
+
+def eligibility(
+    ctx: c.Context, profile: CompanyProfile, catalog: Catalog
+) -> tuple[str, list[Recommendation], dict[str, Any]]:
+    """Per named instrument: the verdict and the reasons that decide it."""
+    by_id = {r.card.id: r for r in ctx.ranked}
+    parts, recs = [], []
+    for rank, iid in enumerate(ctx.mentioned[:3], 1):
+        item = by_id[iid]
+        rec, _ = c.recommendation(ctx, item, rank)
+        recs.append(rec)
+        open_points = [cr.reason for cr in rec.criteria if cr.outcome != "meets"]
+        parts.append(
+            ctx.templates.render(
+                "eligibility",
+                name=rec.name,
+                verdict_sentence=c.VERDICT_SENTENCE[ctx.lang][rec.verdict],
+                reasons=" ".join(open_points) or " ".join(rec.why[:2]),
+                cite=c.cite_card(ctx, item.card, "voorwaarden") or "",
+            )
+        )
+        remark = c.letter_remark(ctx, iid)
+        if remark:
+            parts.append(remark)
+    extra = _with_clarifying(ctx, profile, catalog, [by_id[i] for i in ctx.mentioned[:1]], parts)
+    parts.append(c.disclaimer(ctx, [by_id[i].card for i in ctx.mentioned[:3]]))
+    return "\n\n".join(parts), recs, extra
+
+
+def policy(
+    ctx: c.Context, profile: CompanyProfile, catalog: Catalog
+) -> tuple[str, list[Recommendation], dict[str, Any]]:
+    """The letter's own sentences, quoted and cited, plus the instruments they name."""
+    quotes = c.policy_quotes(ctx)
+    if not quotes:
+        return ctx.templates.render("policy_none"), [], {}
+    parts = [ctx.templates.render("policy_intro"), "\n".join(quotes)]
+    named = [i for h in ctx.letter_hits[:1] for i in ctx.concepts_of(h.passage.text)]
+    ids = [i for i in dict.fromkeys([*ctx.mentioned, *named]) if i in catalog.cards][:2]
+    by_id = {r.card.id: r for r in ctx.ranked}
+    recs = [c.recommendation(ctx, by_id[i], n)[0] for n, i in enumerate(ids, 1)]
+    parts.append(c.disclaimer(ctx, [by_id[i].card for i in ids]))
+    return "\n\n".join(parts), recs, {}
+
+
+FLOWS: dict[str, Flow] = {
+    "recommend": recommend,
+    "explain": explain,
+    "compare": explain,
+    "eligibility": eligibility,
+    "policy": policy,
+}
