@@ -95,7 +95,8 @@ def _ingest(args: argparse.Namespace) -> int:
         bar.update(total - bar.n)
     seconds = time.perf_counter() - started
     print(
-        f"index {finder.settings.chroma_url or finder.settings.index_dir}: {report.added} embedded, {report.deleted} removed, "
+        f"index {finder.settings.chroma_url or finder.settings.index_dir}: "
+        f"{report.added} embedded, {report.deleted} removed, "
         f"{report.unchanged} unchanged ({total} passages, embedder "
         f"{finder.embedder.identity}, {seconds:.1f} s)"
     )
@@ -173,7 +174,8 @@ def _check(args: argparse.Namespace) -> int:
 
     settings = Settings()
     profile = _read_profile(args.profile)
-    rows = eligibility_rows(evaluate_all(list(load_catalog(settings.cards_dir)), profile), args.lang)
+    results = evaluate_all(list(load_catalog(settings.cards_dir)), profile)
+    rows = eligibility_rows(results, args.lang)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     elif args.csv:
@@ -251,7 +253,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-    except Exception as exc:  # noqa: BLE001 - every failure becomes one clear line
+    except Exception as exc:  # every failure becomes one clear line
         message = user_message(exc)
         if message is None:
             raise

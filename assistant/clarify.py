@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.ranking import VERDICT_WEIGHT, Ranked
 from instruments.catalog import Catalog
-from instruments.eligibility import evaluate
+from instruments.eligibility import Verdict, evaluate
 from instruments.profile import CompanyProfile
 
 if TYPE_CHECKING:
@@ -48,8 +48,11 @@ QUESTIONS = {
 }
 
 
-def _leader(profile: CompanyProfile, ranked: Sequence[Ranked]) -> tuple[str, dict[str, str]]:
-    scores, verdicts = {}, {}
+def _leader(
+    profile: CompanyProfile, ranked: Sequence[Ranked]
+) -> tuple[str, dict[str, Verdict]]:
+    scores: dict[str, float] = {}
+    verdicts: dict[str, Verdict] = {}
     for item in ranked:
         verdict = evaluate(item.card, profile).verdict
         fixed = item.score - VERDICT_WEIGHT[item.result.verdict]

@@ -17,16 +17,28 @@ from functools import cached_property
 from langchain_core.language_models import BaseChatModel
 
 from assistant.answer import Answer
-from assistant.llm import LlmAnswerer, LlmUnavailable, make_chat_model
+from assistant.knowledge import (
+    build_lexicon,
+    catalog_passages,
+    letter_mentions,
+    resolve_letter_refs,
+)
 from assistant.language import COMMON_WORDS
+from assistant.llm import LlmAnswerer, LlmUnavailable, make_chat_model
 from assistant.service import AnswerService, Conversation
-from assistant.knowledge import build_lexicon, catalog_passages, letter_mentions, resolve_letter_refs
 from assistant.settings import Settings
 from instruments.catalog import Catalog, load_catalog
-from retrieval.embedders import NamedEmbeddings, make_embedder
-from retrieval.hybrid import FusionWeights, HybridRetriever, HybridSearcher, Mode, SearchFilters, SearchHit
-from retrieval.letter import load_letter
 from instruments.profile import CompanyProfile
+from retrieval.embedders import NamedEmbeddings, make_embedder
+from retrieval.hybrid import (
+    FusionWeights,
+    HybridRetriever,
+    HybridSearcher,
+    Mode,
+    SearchFilters,
+    SearchHit,
+)
+from retrieval.letter import load_letter
 from retrieval.lexical import Analyzer, BM25Index, Lexicon
 from retrieval.passages import Passage
 from retrieval.sentences import sentence_windows
@@ -176,11 +188,15 @@ class Finder:
     ) -> Answer:
         return self.service.ask(question, conversation, profile)
 
-    def retriever(self, k: int | None = None, filters: SearchFilters | None = None) -> HybridRetriever:
+    def retriever(
+        self, k: int | None = None, filters: SearchFilters | None = None
+    ) -> HybridRetriever:
         return HybridRetriever(searcher=self.searcher, k=k or self.settings.top_k, filters=filters)
 
 
-def _llm(settings: Settings, chat_model: BaseChatModel | None) -> tuple[LlmAnswerer | None, str | None]:
+def _llm(
+    settings: Settings, chat_model: BaseChatModel | None
+) -> tuple[LlmAnswerer | None, str | None]:
     if settings.answerer != "llm":
         return None, None
     if chat_model is not None:
@@ -195,7 +211,9 @@ def _llm(settings: Settings, chat_model: BaseChatModel | None) -> tuple[LlmAnswe
     return LlmAnswerer(model, settings.llm_timeout_s, f"llm:{settings.llm}"), None
 
 
-def build_finder(settings: Settings | None = None, chat_model: BaseChatModel | None = None) -> Finder:
+def build_finder(
+    settings: Settings | None = None, chat_model: BaseChatModel | None = None
+) -> Finder:
     """Wire everything. `chat_model` injects a chat model (tests pass LangChain's fakes)."""
     settings = settings or Settings()
     catalog = load_catalog(settings.cards_dir)

@@ -26,7 +26,9 @@ _KIND_MATCH = {
     "equity": {"equity", "fund-financing", "fund-of-funds", "financing"},
     "procurement": {"procurement"},
 }
-_REFERS = re.compile(r"\b(die|deze|dat|daar|die regeling|it|that|this|that one|the one|those)\b", re.I)
+_REFERS = re.compile(
+    r"\b(die|deze|dat|daar|die regeling|it|that|this|that one|the one|those)\b", re.I
+)
 
 
 def resolve_followup(text: str, mentioned: Sequence[str], history: Sequence[Answer]) -> list[str]:

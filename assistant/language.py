@@ -9,22 +9,27 @@ Lang = Literal["nl", "en"]
 
 _WORD = re.compile(r"[a-zà-ÿ']+")
 _NL = frozenset(
-    """de het een en van ik je jij u uw wij we ons onze zijn is niet wat welke hoe waar wanneer
-    kan kunnen mag moet voor met bij als dat dit die er ook nog naar uit over maar of om te
-    heb hebben heeft wordt worden mijn bedrijf regeling subsidie zoek zoeken aanvragen krijgen
-    goed dag hoi hallo bedankt dank waarom wie welk graag iets geen meer veel klein groot
-    onderneming ondernemer mkb zzp'er zzper ontwikkelen bouwen werken zijn samen kabinet brief
-    wil willen zou zouden deze doen doet gaan gaat jullie hun haar hem zij ze geld lening
-""".split()
+    ["de", "het", "een", "en", "van", "ik", "je", "jij", "u", "uw", "wij", "we", "ons", "onze",
+     "zijn", "is", "niet", "wat", "welke", "hoe", "waar", "wanneer", "kan", "kunnen", "mag",
+     "moet", "voor", "met", "bij", "als", "dat", "dit", "die", "er", "ook", "nog", "naar", "uit",
+     "over", "maar", "of", "om", "te", "heb", "hebben", "heeft", "wordt", "worden", "mijn",
+     "bedrijf", "regeling", "subsidie", "zoek", "zoeken", "aanvragen", "krijgen", "goed", "dag",
+     "hoi", "hallo", "bedankt", "dank", "waarom", "wie", "welk", "graag", "iets", "geen", "meer",
+     "veel", "klein", "groot", "onderneming", "ondernemer", "mkb", "zzp'er", "zzper",
+     "ontwikkelen", "bouwen", "werken", "zijn", "samen", "kabinet", "brief", "wil", "willen",
+     "zou", "zouden", "deze", "doen", "doet", "gaan", "gaat", "jullie", "hun", "haar", "hem",
+     "zij", "ze", "geld", "lening"]
 )
 _EN = frozenset(
-    """the a an and of i you your we our is are not what which how where when can could may must
-    for with at as that this there also to from about but or my company scheme grant apply get
-    good hello hi thanks thank why who please some any no more many small big business do does
-    did would should will want looking need tax credit loan fund funding
-    government letter say says doing build building develop developing have has it they their
-    them be been into than then so if on by work working
-""".split()
+    ["the", "a", "an", "and", "of", "i", "you", "your", "we", "our", "is", "are", "not", "what",
+     "which", "how", "where", "when", "can", "could", "may", "must", "for", "with", "at", "as",
+     "that", "this", "there", "also", "to", "from", "about", "but", "or", "my", "company",
+     "scheme", "grant", "apply", "get", "good", "hello", "hi", "thanks", "thank", "why", "who",
+     "please", "some", "any", "no", "more", "many", "small", "big", "business", "do", "does",
+     "did", "would", "should", "will", "want", "looking", "need", "tax", "credit", "loan", "fund",
+     "funding", "government", "letter", "say", "says", "doing", "build", "building", "develop",
+     "developing", "have", "has", "it", "they", "their", "them", "be", "been", "into", "than",
+     "then", "so", "if", "on", "by", "work", "working"]
 )
 
 

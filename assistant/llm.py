@@ -48,7 +48,9 @@ def make_chat_model(spec: str, base_url: str | None, timeout_s: float) -> BaseCh
 
     provider, _, model = spec.partition(":")
     if provider not in ("openai", "ollama") or not model:
-        raise LlmUnavailable(f"FINDER_LLM must be 'openai:<model>' or 'ollama:<model>', not {spec!r}")
+        raise LlmUnavailable(
+            f"FINDER_LLM must be 'openai:<model>' or 'ollama:<model>', not {spec!r}"
+        )
     kwargs: dict[str, Any] = {"timeout": timeout_s} if provider == "openai" else {}
     if base_url:
         kwargs["base_url"] = base_url
@@ -76,7 +78,10 @@ def _facts(answer: Answer) -> str:
 
 
 def _history(previous: Sequence[Answer]) -> str:
-    return "\n".join(f"user: {a.question}\nassistant: {a.text[:300]}" for a in previous[-3:]) or "(none)"
+    return (
+        "\n".join(f"user: {a.question}\nassistant: {a.text[:300]}" for a in previous[-3:])
+        or "(none)"
+    )
 
 
 @dataclass

@@ -62,7 +62,8 @@ class Settings(BaseSettings):
         default="composer", description="composer (no LLM, default) or llm (needs FINDER_LLM)."
     )
     llm: str | None = Field(
-        default=None, description="LLM for the optional answerer: 'openai:<model>' or 'ollama:<model>'."
+        default=None,
+        description="LLM for the optional answerer: 'openai:<model>' or 'ollama:<model>'.",
     )
     llm_base_url: str | None = Field(
         default=None, description="OpenAI-compatible endpoint or Ollama address."

@@ -68,7 +68,9 @@ def run(set_path: Path) -> tuple[list[dict[str, Any]], dict[str, float], int]:
 def markdown(rows: list[dict[str, Any]], ingest_s: dict[str, float], n: int, set_path: Path) -> str:
     lines = [
         f"Retrieval on the {n} questions of `{set_path}` with gold quotes (letter passages only):",
-        "", "| retriever | hit@5 | MRR@10 | search p50 ms | search p95 ms |", "|---|---|---|---|---|",
+        "",
+        "| retriever | hit@5 | MRR@10 | search p50 ms | search p95 ms |",
+        "|---|---|---|---|---|",
     ]
     lines += [
         f"| {r['retriever']} | {r['hit@5']:.3f} | {r['mrr@10']:.3f} | {r['p50_ms']:.1f} | "

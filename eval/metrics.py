@@ -81,7 +81,7 @@ def percentile(values: Sequence[float], q: float) -> float:
     if len(values) == 1:
         return float(values[0])
     cuts = statistics.quantiles(values, n=100, method="inclusive")
-    index = min(max(int(round(q)) - 1, 0), 98)
+    index = min(max(round(q) - 1, 0), 98)
     return float(cuts[index])
 
 

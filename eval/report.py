@@ -34,7 +34,10 @@ def table(rows: Mapping[str, Mapping[str, float | None]], markdown: bool = False
         return "\n".join(out)
     widths = [max(len(r[i]) for r in [header, *lines]) for i in range(len(header))]
     return "\n".join(
-        "  ".join(cell.rjust(w) if i else cell.ljust(w) for i, (cell, w) in enumerate(zip(r, widths, strict=True)))
+        "  ".join(
+            cell.rjust(w) if i else cell.ljust(w)
+            for i, (cell, w) in enumerate(zip(r, widths, strict=True))
+        )
         for r in [header, *lines]
     )
 

@@ -19,7 +19,9 @@ METRICS = (
 )
 
 
-def score_item(item: EvalItem, answer: Answer, letter: Mapping[str, str], latency_ms: float) -> dict[str, Any]:
+def score_item(
+    item: EvalItem, answer: Answer, letter: Mapping[str, str], latency_ms: float
+) -> dict[str, Any]:
     """Per-item detail plus the item's contribution to each metric (None: not applicable)."""
     retrieved = [pid for pid in answer.retrieved if pid in letter]
     cited = [pid for pid in answer.cited_ids() if pid in letter]
@@ -30,7 +32,8 @@ def score_item(item: EvalItem, answer: Answer, letter: Mapping[str, str], latenc
     return {
         "id": item.id, "type": item.type, "lang": item.lang,
         "recommended": recommended, "retrieved": retrieved, "cited": cited,
-        "declined": answer.declined, "intent": answer.intent, "answer_lang": answer_language(answer.text, item.lang),
+        "declined": answer.declined, "intent": answer.intent,
+        "answer_lang": answer_language(answer.text, item.lang),
         "latency_ms": round(latency_ms, 1),
         "mentions_found": found, "mentions_total": total,
         "instrument_hit_at_3": m.hit_at(recommended, expected, 3) if expected else None,

@@ -20,18 +20,21 @@ from retrieval.glossary import EN_NL
 
 _WORD = re.compile(r"[0-9a-zà-ÿ][0-9a-zà-ÿ&'’\-]*", re.IGNORECASE)
 _STOP = frozenset(
-    """de het een en of van in op te voor met aan door bij als is zijn wordt worden dat die dit
-    deze er ook om tot naar uit over we wij ons onze ze zij hun je jij u uw ik mijn niet geen wat
-    welke hoe kan kunnen moet the a an and or of in on to for with at by as is are be was were that
-    this these those it its we our you your i my not no what which how can could should do does
-    from into about than then there their they them""".split()
+    ["de", "het", "een", "en", "of", "van", "in", "op", "te", "voor", "met", "aan", "door", "bij",
+     "als", "is", "zijn", "wordt", "worden", "dat", "die", "dit", "deze", "er", "ook", "om", "tot",
+     "naar", "uit", "over", "we", "wij", "ons", "onze", "ze", "zij", "hun", "je", "jij", "u", "uw",
+     "ik", "mijn", "niet", "geen", "wat", "welke", "hoe", "kan", "kunnen", "moet", "the", "a",
+     "an", "and", "or", "of", "in", "on", "to", "for", "with", "at", "by", "as", "is", "are", "be",
+     "was", "were", "that", "this", "these", "those", "it", "its", "we", "our", "you", "your", "i",
+     "my", "not", "no", "what", "which", "how", "can", "could", "should", "do", "does", "from",
+     "into", "about", "than", "then", "there", "their", "they", "them"]
 )
 
 
 # Words that stand in every passage of this corpus ("what does the letter say about ...").
 _QUERY_NOISE = frozenset(
-    """brief kamerbrief letter kabinet cabinet zegt say says said staat stated mention mentioned
-    noemt""".split()
+    ["brief", "kamerbrief", "letter", "kabinet", "cabinet", "zegt", "say", "says", "said", "staat",
+     "stated", "mention", "mentioned", "noemt"]
 )
 
 

@@ -42,7 +42,9 @@ class Passage(BaseModel):
     label: str = Field(description="Human label, e.g. 'Deel II, 3. ..., alinea 2 (p. 24)'.")
     part: Part | None = Field(default=None, description="Part of the letter.")
     section: str | None = Field(default=None, description="Numbered section with its title.")
-    box: str | None = Field(default=None, description="Box title, e.g. 'Kader 3. De schone fabriek'.")
+    box: str | None = Field(
+        default=None, description="Box title, e.g. 'Kader 3. De schone fabriek'."
+    )
     paragraph: int | None = Field(default=None, description="Paragraph number within its section.")
     page: int | None = Field(default=None, description="Page of the PDF, where reliably derived.")
     instrument_id: str | None = Field(default=None, description="For card passages: the id.")

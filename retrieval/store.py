@@ -64,7 +64,9 @@ def connect(location: StoreLocation) -> Any:
     settings = ChromaSettings(anonymized_telemetry=False)
     if location.url:
         parsed = urlparse(location.url)
-        headers = {"Authorization": f"Bearer {location.auth_token}"} if location.auth_token else None
+        headers = (
+            {"Authorization": f"Bearer {location.auth_token}"} if location.auth_token else None
+        )
         try:
             return chromadb.HttpClient(
                 host=parsed.hostname or "127.0.0.1",

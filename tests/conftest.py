@@ -72,9 +72,9 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5):
                 break
-        except OSError:
+        except OSError as exc:
             if proc.poll() is not None:
-                raise RuntimeError("chroma run exited early")
+                raise RuntimeError("chroma run exited early") from exc
             time.sleep(0.3)
     else:
         proc.kill()

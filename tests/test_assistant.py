@@ -41,7 +41,10 @@ def test_language_of_questions(text: str, lang: str) -> None:
 
 
 def test_answer_language_ignores_quoted_dutch() -> None:
-    text = 'The 2022 letter says: “Het kabinet zet in op de WBSO en de innovatiebox voor het mkb.” [1]'
+    text = (
+        "The 2022 letter says: "
+        "“Het kabinet zet in op de WBSO en de innovatiebox voor het mkb.” [1]"
+    )
     assert answer_language(text) == "en"
 
 
@@ -66,7 +69,9 @@ def test_intents(text: str, mentioned: list[str], facts: bool, intent: str) -> N
 
 
 def test_recommendation_in_dutch_with_cited_cards(built_finder) -> None:  # type: ignore[no-untyped-def]
-    answer = _ask(built_finder, "We zijn met z'n twaalven en doen R&D aan software. Welke regeling past?")
+    answer = _ask(
+        built_finder, "We zijn met z'n twaalven en doen R&D aan software. Welke regeling past?"
+    )
     assert answer.lang == "nl" and answer.intent == "recommend" and not answer.declined
     assert answer.profile["employees"] == 12 and answer.profile["size"] == "small"
     assert 1 <= len(answer.recommendations) <= 3
@@ -133,8 +138,9 @@ def test_clean_question_drops_control_characters() -> None:
 
 def test_follow_up_resolves_against_the_previous_answer(built_finder) -> None:  # type: ignore[no-untyped-def]
     conversation = Conversation()
-    first = _ask(built_finder, "We zijn een startup met 5 medewerkers en ontwikkelen een medisch apparaat. "
-                                "Welke regelingen passen?", conversation)
+    first = _ask(built_finder,
+                 "We zijn een startup met 5 medewerkers en ontwikkelen een medisch apparaat. "
+                 "Welke regelingen passen?", conversation)
     conversation.add(first)
     assert len(first.recommendations) >= 2
     second = _ask(built_finder, "en die tweede?", conversation)
@@ -170,7 +176,9 @@ def test_clarifying_question_only_when_it_would_change_the_top(built_finder) -> 
                                             "collaboration"}
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(alphabet=st.characters(), max_size=400)
        | st.text(alphabet=string.printable, max_size=200))
 def test_any_text_gives_a_valid_answer(built_finder, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -54,7 +54,9 @@ def test_search_prints_ranked_labelled_passages(cli_home: Path) -> None:
     rows = json.loads(result.stdout)
     assert len(rows) == 3 and rows[0]["score"] >= rows[-1]["score"]
     assert all(r["label"] and r["id"] for r in rows)
-    letter_only = json.loads(_run(["search", "WBSO", "--source", "letter", "--json"], cli_home).stdout)
+    letter_only = json.loads(
+        _run(["search", "WBSO", "--source", "letter", "--json"], cli_home).stdout
+    )
     assert letter_only and all(r["source"] == "letter" for r in letter_only)
 
 
@@ -75,9 +77,15 @@ def test_check_prints_the_eligibility_table(cli_home: Path, tmp_path: Path) -> N
 
 @pytest.mark.parametrize(
     ("content", "expected"),
-    [("{not json", "not valid JSON"), ("[1, 2]", "JSON object"), ('{"employees": "veel"}', "employees")],
+    [
+        ("{not json", "not valid JSON"),
+        ("[1, 2]", "JSON object"),
+        ('{"employees": "veel"}', "employees"),
+    ],
 )
-def test_malformed_profile_is_one_clear_line(cli_home: Path, tmp_path: Path, content: str, expected: str) -> None:
+def test_malformed_profile_is_one_clear_line(
+    cli_home: Path, tmp_path: Path, content: str, expected: str
+) -> None:
     profile = tmp_path / "bad.json"
     profile.write_text(content)
     result = _run(["check", "--profile", str(profile)], cli_home)
@@ -86,12 +94,15 @@ def test_malformed_profile_is_one_clear_line(cli_home: Path, tmp_path: Path, con
 
 def test_missing_index_is_explained(tmp_path: Path) -> None:
     result = _run(["search", "WBSO"], tmp_path)
-    assert result.returncode == 2 and "finder ingest" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 2
+    assert "finder ingest" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_malformed_eval_set_stops_with_the_line_number(cli_home: Path, tmp_path: Path) -> None:
     bad = tmp_path / "set.jsonl"
-    bad.write_text('{"id": "a", "question": "Wat is de WBSO?", "lang": "nl", "type": "explain"}\n{oops\n')
+    bad.write_text(
+        '{"id": "a", "question": "Wat is de WBSO?", "lang": "nl", "type": "explain"}\n{oops\n'
+    )
     result = _run(["eval", "--set", str(bad)], cli_home)
     assert result.returncode == 2 and "line 2" in result.stderr and "Traceback" not in result.stderr
 
@@ -100,15 +111,15 @@ def test_readme_documents_every_setting() -> None:
     from assistant.settings import Settings
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    missing = [f"FINDER_{n.upper()}" for n in Settings.model_fields if f"FINDER_{n.upper()}" not in readme]
+    names = [f"FINDER_{n.upper()}" for n in Settings.model_fields]
+    missing = [name for name in names if name not in readme]
     assert not missing, f"README lacks {missing}"
 
 
 def test_feedback_export_writes_contract_lines(cli_home: Path, tmp_path: Path) -> None:
+    from assistant.answer import Answer
     from assistant.feedback import FeedbackStore
     from eval.dataset import parse_set
-
-    from assistant.answer import Answer
 
     assert "no feedback stored yet" in _run(["feedback-export"], cli_home).stderr
     answer = json.loads(_run(["ask", "Wat is de WBSO?", "--json"], cli_home).stdout)

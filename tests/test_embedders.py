@@ -23,7 +23,9 @@ def _cos(a: list[float], b: list[float]) -> float:
 
 def test_hashing_embedder_keeps_similar_texts_close() -> None:
     emb = HashingEmbeddings()
-    a, b, c = emb.embed_documents(["subsidie voor innovatie", "innovatie subsidies", "recept pannenkoek"])
+    a, b, c = emb.embed_documents(
+        ["subsidie voor innovatie", "innovatie subsidies", "recept pannenkoek"]
+    )
     assert _cos(a, b) > _cos(a, c)
     assert emb.embed_query("x") == emb.embed_query("x")
 
@@ -32,7 +34,11 @@ def test_hashing_embedder_keeps_similar_texts_close() -> None:
 def test_multilingual_use_matches_dutch_and_english() -> None:
     emb = UseEmbeddings()
     nl, en, other = emb.embed_documents(
-        ["Welke subsidie past bij mijn bedrijf?", "Which subsidy fits my company?", "Ik heb honger."]
+        [
+            "Welke subsidie past bij mijn bedrijf?",
+            "Which subsidy fits my company?",
+            "Ik heb honger.",
+        ]
     )
     assert len(nl) == 512 and abs(_cos(nl, nl) - 1) < 1e-5
     assert _cos(nl, en) > _cos(nl, other) + 0.3

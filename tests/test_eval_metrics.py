@@ -37,7 +37,9 @@ def test_quote_split_over_two_passages_counts_for_the_one_holding_most() -> None
 
 
 def test_normalisation_ignores_case_soft_hyphens_and_whitespace() -> None:
-    assert m.supports("Innovatie\u00adbeleid   is  BELANGRIJK\nvoor ons", "innovatiebeleid is belangrijk")
+    assert m.supports(
+        "Innovatie\u00adbeleid   is  BELANGRIJK\nvoor ons", "innovatiebeleid is belangrijk"
+    )
 
 
 def test_instrument_hit_and_recall() -> None:
@@ -69,8 +71,12 @@ def _row(**kw):  # type: ignore[no-untyped-def]
 
 def test_aggregate_skips_items_a_metric_does_not_apply_to() -> None:
     rows = [
-        _row(instrument_hit_at_3=1.0, mentions_found=1, mentions_total=2, false_abstention_rate=0.0),
-        _row(instrument_hit_at_3=0.0, mentions_found=2, mentions_total=2, false_abstention_rate=1.0),
+        _row(
+            instrument_hit_at_3=1.0, mentions_found=1, mentions_total=2, false_abstention_rate=0.0
+        ),
+        _row(
+            instrument_hit_at_3=0.0, mentions_found=2, mentions_total=2, false_abstention_rate=1.0
+        ),
         _row(abstention_accuracy=1.0, language_match=0.0),
     ]
     result = aggregate(rows)

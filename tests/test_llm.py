@@ -62,7 +62,8 @@ def test_a_slow_model_times_out_and_falls_back(llm_index: Path, chat_models) -> 
 
 
 def test_garbage_replies_fall_back(llm_index: Path, chat_models) -> None:  # type: ignore[no-untyped-def]
-    answer = _finder(llm_index, chat_models.replying("Sure! Here is your answer: WBSO is great")).ask(QUESTION)
+    chat_model = chat_models.replying("Sure! Here is your answer: WBSO is great")
+    answer = _finder(llm_index, chat_model).ask(QUESTION)
     assert answer.notice
     assert parse_reply('{"text": ""}') is None
     assert parse_reply('noise {"text": "ok", "cited": [2]} noise').cited == [2]  # type: ignore[union-attr]

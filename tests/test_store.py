@@ -108,7 +108,7 @@ def test_missing_index_says_how_to_build_it(tmp_path: Path) -> None:
 
 def test_unreachable_server_is_a_clear_error() -> None:
     location = StoreLocation(url="http://127.0.0.1:9")  # discard port: nothing listens
-    with pytest.raises(StoreUnavailable, match="127.0.0.1:9"):
+    with pytest.raises(StoreUnavailable, match=r"127\.0\.0\.1:9"):
         store = PassageStore(connect(location), "unit-test", HashingEmbeddings())
         store.count()
 
@@ -152,7 +152,8 @@ def test_server_going_away_mid_session_is_a_clear_error(tmp_path: Path) -> None:
                 break
             except OSError:
                 time.sleep(0.3)
-        store = PassageStore(connect(StoreLocation(url=f"http://127.0.0.1:{port}")), "gone", HashingEmbeddings())
+        client = connect(StoreLocation(url=f"http://127.0.0.1:{port}"))
+        store = PassageStore(client, "gone", HashingEmbeddings())
         store.sync([_passage(t) for t in TEXTS])
         vector = store.embedder.embed_query("WBSO")
         assert store.query(vector, 2)
@@ -182,7 +183,9 @@ class FailingAfter(HashingEmbeddings):
 def test_an_interrupted_ingest_is_detected_and_finished_by_rerunning(tmp_path: Path) -> None:
     from retrieval.store import IndexIncomplete
 
-    passages = [_passage(f"Passage nummer {i} over innovatie en subsidie {i * 7}.") for i in range(150)]
+    passages = [
+        _passage(f"Passage nummer {i} over innovatie en subsidie {i * 7}.") for i in range(150)
+    ]
     with pytest.raises(KeyboardInterrupt):
         _store(tmp_path, FailingAfter(batches=1)).sync(passages)
     half = _store(tmp_path, HashingEmbeddings())
