@@ -12,13 +12,24 @@ from collections.abc import Sequence
 from assistant.answer import Intent
 
 _INJECTION = re.compile(
-    r"(negeer|vergeet|ignore|disregard|forget|override)\b.{0,40}\b(instructie|instructies|"
-    r"regels|opdracht|prompt|instructions?|rules|guidelines|above|previous|everything)"
-    r"|system\s*prompt|systeemprompt|jailbreak|\bdan mode\b|developer mode|you are now|je bent nu"
-    r"|act as (an?|the) |doe alsof|pretend (you|to)|print (your|the) (instructions|settings|config)"
+    # overriding the rules
+    r"(negeer\w*|negeren|vergeet|vergeten|ignor\w*|disregard\w*|forget|override)\b.{0,40}"
+    r"\b(instructie|instructies|regels|opdracht|prompt|instructions?|rules|guidelines|above"
+    r"|previous|everything)"
+    r"|system\s*(prompt|override)|systeemprompt|###\s*(system|instruction)|<!--|\[/?inst\]"
+    r"|new instructions|nieuwe instructies|instructie voor de assistent|jailbreak|\bdan mode\b"
+    r"|developer mode|you are now|je bent nu|act as (an?|the) |doe alsof|pretend (you|to)"
+    # revealing settings or secrets
+    r"|(print|show|reveal|display|toon|laat|geef)\b.{0,30}\b(your|the|je|jouw|de)\b.{0,20}"
+    r"(instructions|instructies|systeeminstructies|settings|instellingen|config\w*)"
     r"|api[_ ]?key|openai_api_key|wachtwoord|password|environment variables?|omgevingsvariabelen"
+    # fabricating schemes, quotes or official documents
     r"|(verzin|bedenk|invent|make up|fabricate|fake)\b.{0,40}\b(regeling|subsidie|scheme|grant"
-    r"|subsidy|programme|program|instrument)",
+    r"|subsidy|programme|program|instrument|citaat|quote)"
+    r"|(present|presenteer)\w*\b.{0,30}\b(as|als) (a |an |een )?(quote|citaat)"
+    r"|sounds official|klinkt officieel"
+    r"|(officiële|official)\s+(toekenningsbrief|beschikking|brief|letter|approval|decision)"
+    r"|toekenningsbrief|goedkeuringsbrief|approval letter",
     re.IGNORECASE | re.DOTALL,
 )
 _OUT_OF_SCOPE = re.compile(

@@ -16,7 +16,7 @@ from instruments.models import InstrumentCard
 from instruments.profile import CompanyProfile
 from retrieval.hybrid import SearchHit
 
-RELEVANCE_WEIGHT = 1.0
+RELEVANCE_WEIGHT = 2.5
 ADVICE_ONLY_PENALTY = 0.6
 VERDICT_WEIGHT = {"fits": 1.0, "may_fit": 0.55, "does_not_fit": -1.0}
 SUPPORT_WORDS = {
