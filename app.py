@@ -82,6 +82,17 @@ class Page:
         view.update({f"chat_{name}": v for name, v in zip(r.CHAT_FORM, values, strict=True)})
         return view
 
+    def api_ask(self, question: str) -> dict[str, Any]:
+        """The JSON API: one question, no conversation, the whole Answer as a dict."""
+        try:
+            return self.finder.ask(question).model_dump()
+        except Exception as exc:
+            message = user_message(exc)
+            if message is None:
+                log.exception("api_ask failed")
+                message = "internal error"
+            return {"error": message}
+
     def respond(self, message: str, state: ChatState, lang: Lang) -> Iterator[View]:
         """Ask, then stream the answer into the chat; the rest of the page follows at the end."""
         if not (message or "").strip():
@@ -312,12 +323,15 @@ def build_ui(finder: Finder, store: FeedbackStore | None = None, lang: Lang = "n
             with gr.Tab(r.t(lang, "tab_catalog"), id="catalog") as c["tab_catalog"]:
                 _catalog_tab(c, page, lang)
         _wire(c, page)
+        gr.api(page.api_ask, api_name="ask", api_description="Ask a question; returns the Answer "
+               "as JSON (what `finder ask --json` prints). Used by eval/load.py.")
     return demo
 
 
 def launch(demo: gr.Blocks, settings: Settings, **kwargs: Any) -> Any:
     """Serve on the configured address only: no run history, analytics or share link."""
-    return demo.queue(default_concurrency_limit=4).launch(
+    queue = demo.queue(default_concurrency_limit=settings.concurrency, max_size=settings.max_queue)
+    return queue.launch(
         server_name=settings.host, server_port=settings.port, css=r.CSS, js=r.CITE_JS,
         theme=THEME, run_history=False, footer_links=[], ssr_mode=False, share=False,
         show_error=False, **kwargs,

@@ -75,6 +75,15 @@ class Settings(BaseSettings):
 
     host: str = Field(default="127.0.0.1", description="Address the page binds to.")
     port: int = Field(default=7860, description="Port of the page.")
+    concurrency: int = Field(
+        default=2, ge=1,
+        description="Answers computed at once per process (CPU-bound, ~30 ms each; the machine "
+        "has 2 cores). More requests wait in the queue.",
+    )
+    max_queue: int = Field(
+        default=100, ge=1,
+        description="Requests that may wait per process; beyond it users get 'queue full' at once.",
+    )
     feedback_db: Path = Field(
         default=ROOT / "var" / "feedback.sqlite3", description="SQLite file for feedback."
     )
