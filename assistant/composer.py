@@ -18,6 +18,7 @@ from prompts.loader import Templates
 from retrieval.hybrid import SearchHit
 from retrieval.passages import Passage
 
+SECOND_QUOTE_SHARE = 0.6  # quote a second passage when its score is this close to the first
 VERDICT_WORDS = {
     "nl": {"fits": "past", "may_fit": "past mogelijk", "does_not_fit": "past niet"},
     "en": {"fits": "fits", "may_fit": "may fit", "does_not_fit": "does not fit"},
@@ -201,11 +202,12 @@ def letter_remark(ctx: Context, instrument_id: str) -> str | None:
 
 
 def policy_quotes(ctx: Context, max_quotes: int = 2) -> list[str]:
-    """The letter's own sentences, most relevant first; a second only when close to the first."""
+    """The letter's own sentences, most relevant first; a second only when close to the first.
+    Footnotes (references to other documents) are quoted only when nothing else was found."""
     lines = []
-    hits = list(ctx.letter_hits)
+    hits = [h for h in ctx.letter_hits if h.passage.kind != "footnote"] or list(ctx.letter_hits)
     for index, hit in enumerate(hits[:max_quotes]):
-        if index > 0 and hit.score < 0.6 * hits[0].score:
+        if index > 0 and hit.score < SECOND_QUOTE_SHARE * hits[0].score:
             break
         n, quote = quote_letter(ctx, hit)
         lines.append(
