@@ -175,8 +175,14 @@ class _Check:
         return self.say(name, outcome, f"{key}.{outcome}", got=_both(stated), card=_both(allowed))
 
     def stage(self) -> Criterion | None:
+        """A stage outside the card's list stays undetermined: stages are read loosely from
+        free text and a project usually spans several, so it lowers the ranking only."""
         stated = [self.profile.stage] if self.profile.stage else []
-        return self._listed("stage", "stage", self.rules.stages, stated, "stage")
+        criterion = self._listed("stage", "stage", self.rules.stages, stated, "stage")
+        if criterion is not None and criterion.outcome == "fails":
+            return self.say("stage", "undetermined", "stage.other", got=_both(stated),
+                            card=_both(self.rules.stages))
+        return criterion
 
     def theme(self) -> Criterion | None:
         p = self.profile

@@ -42,6 +42,10 @@ REASONS: dict[str, Both] = {
                     "Your project is at the {got} stage; the scheme supports: {card}."),
     "stage.fails": ("Uw project is in de fase {got}; de regeling ondersteunt alleen: {card}.",
                     "Your project is at the {got} stage; the scheme only supports: {card}."),
+    "stage.other": ("Uw project lijkt in de fase {got}; de regeling ondersteunt vooral: {card}. "
+                    "Ga na of uw project daarbij past.",
+                    "Your project seems to be at the {got} stage; the scheme mainly supports: "
+                    "{card}. Check whether your project fits."),
     "theme.unknown": ("Uw sector is niet bekend; de regeling is voor: {card}.",
                       "Your sector is not known; the scheme is for: {card}."),
     "theme.unmapped": ("Uw sector ({got}) valt onder geen bekend thema; de regeling: {card}.",
