@@ -23,6 +23,7 @@ import gradio as gr
 
 import app_render as r
 from app_render import ChatState
+from app_texts import CITE_JS, CSS
 from assistant.answer import Answer
 from assistant.errors import user_message
 from assistant.feedback import FeedbackStore, Rating
@@ -332,7 +333,7 @@ def launch(demo: gr.Blocks, settings: Settings, **kwargs: Any) -> Any:
     """Serve on the configured address only: no run history, analytics or share link."""
     queue = demo.queue(default_concurrency_limit=settings.concurrency, max_size=settings.max_queue)
     return queue.launch(
-        server_name=settings.host, server_port=settings.port, css=r.CSS, js=r.CITE_JS,
+        server_name=settings.host, server_port=settings.port, css=CSS, js=CITE_JS,
         theme=THEME, run_history=False, footer_links=[], ssr_mode=False, share=False,
         show_error=False, **kwargs,
     )
