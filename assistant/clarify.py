@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from assistant.ranking import VERDICT_WEIGHT, Ranked
-from instruments.catalog import Catalog
 from instruments.eligibility import Verdict, evaluate
 from instruments.profile import CompanyProfile
 
@@ -26,31 +25,52 @@ CANDIDATES: dict[str, list[Any]] = {
     "collaboration": [True, False],
 }
 QUESTIONS = {
-    "size": ("Hoeveel medewerkers heeft uw bedrijf?", "How many employees does your company have?",
-             {"nl": ["minder dan 10", "10-49", "50-249", "250 of meer"],
-              "en": ["fewer than 10", "10-49", "50-249", "250 or more"]}),
-    "applicant_type": ("Vraagt u aan als bedrijf, als zzp'er of als kennisinstelling?",
-                       "Are you applying as a company, as a self-employed person or as a "
-                       "knowledge institution?",
-                       {"nl": ["bedrijf", "zzp'er", "kennisinstelling"],
-                        "en": ["company", "self-employed", "knowledge institution"]}),
-    "stage": ("In welke fase zit uw innovatie?", "What stage is your innovation in?",
-              {"nl": ["idee", "haalbaarheid", "R&D", "prototype", "pilot", "marktintroductie",
-                      "opschalen"],
-               "en": ["idea", "feasibility", "R&D", "prototype", "pilot", "market entry",
-                      "scale-up"]}),
-    "is_startup": ("Is uw bedrijf een startup (jonger dan vijf jaar)?",
-                   "Is your company a start-up (younger than five years)?",
-                   {"nl": ["ja", "nee"], "en": ["yes", "no"]}),
-    "collaboration": ("Werkt u samen met andere bedrijven of een kennisinstelling?",
-                      "Do you work with other companies or a knowledge institution?",
-                      {"nl": ["ja", "nee"], "en": ["yes", "no"]}),
+    "size": (
+        "Hoeveel medewerkers heeft uw bedrijf?",
+        "How many employees does your company have?",
+        {
+            "nl": ["minder dan 10", "10-49", "50-249", "250 of meer"],
+            "en": ["fewer than 10", "10-49", "50-249", "250 or more"],
+        },
+    ),
+    "applicant_type": (
+        "Vraagt u aan als bedrijf, als zzp'er of als kennisinstelling?",
+        "Are you applying as a company, as a self-employed person or as a knowledge institution?",
+        {
+            "nl": ["bedrijf", "zzp'er", "kennisinstelling"],
+            "en": ["company", "self-employed", "knowledge institution"],
+        },
+    ),
+    "stage": (
+        "In welke fase zit uw innovatie?",
+        "What stage is your innovation in?",
+        {
+            "nl": [
+                "idee",
+                "haalbaarheid",
+                "R&D",
+                "prototype",
+                "pilot",
+                "marktintroductie",
+                "opschalen",
+            ],
+            "en": ["idea", "feasibility", "R&D", "prototype", "pilot", "market entry", "scale-up"],
+        },
+    ),
+    "is_startup": (
+        "Is uw bedrijf een startup (jonger dan vijf jaar)?",
+        "Is your company a start-up (younger than five years)?",
+        {"nl": ["ja", "nee"], "en": ["yes", "no"]},
+    ),
+    "collaboration": (
+        "Werkt u samen met andere bedrijven of een kennisinstelling?",
+        "Do you work with other companies or a knowledge institution?",
+        {"nl": ["ja", "nee"], "en": ["yes", "no"]},
+    ),
 }
 
 
-def _leader(
-    profile: CompanyProfile, ranked: Sequence[Ranked]
-) -> tuple[str, dict[str, Verdict]]:
+def _leader(profile: CompanyProfile, ranked: Sequence[Ranked]) -> tuple[str, dict[str, Verdict]]:
     scores: dict[str, float] = {}
     verdicts: dict[str, Verdict] = {}
     for item in ranked:
@@ -80,11 +100,8 @@ def best_missing_field(profile: CompanyProfile, ranked: Sequence[Ranked]) -> str
     return best
 
 
-def clarifying_question(
-    catalog: Catalog, profile: CompanyProfile, ctx: Context, top: Sequence[Ranked]
-) -> dict[str, object]:
+def clarifying_question(profile: CompanyProfile, ctx: Context) -> dict[str, object]:
     """The clarifying question fields of an `Answer` (empty when none is worth asking)."""
-    del catalog, top
     leading = list(ctx.ranked[:8])
     field = best_missing_field(profile, leading)
     if field is None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from assistant.answer import Citation, CriterionView, Intent, Recommendation
 from assistant.quotes import best_quote
 from assistant.ranking import Ranked
+from instruments.eligibility import Criterion
 from instruments.models import InstrumentCard, Lang
 from prompts.loader import Templates
 from retrieval.hybrid import SearchHit
@@ -85,13 +86,8 @@ class Context:
         return set(self.terms_of(self.question))
 
 
-def _reason(criterion: object, lang: Lang) -> str:
-    reason = getattr(criterion, "reason", None)
-    if reason is None:
-        return str(getattr(criterion, f"reason_{lang}", ""))
-    if isinstance(reason, Mapping):
-        return str(reason.get(lang, ""))
-    return str(getattr(reason, lang, reason))
+def _reason(criterion: Criterion, lang: Lang) -> str:
+    return criterion.reason.get(lang)
 
 
 def _figures(card: InstrumentCard, lang: Lang, limit: int = 2) -> list[str]:

@@ -67,7 +67,7 @@ class Finder:
     llm_problem: str | None = None
     _store: PassageStore | None = field(default=None, repr=False)
 
-    @property
+    @cached_property
     def passages(self) -> list[Passage]:
         """What the index should hold: the letter and every card."""
         return self.letter + catalog_passages(self.catalog) + sentence_windows(self.letter)

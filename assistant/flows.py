@@ -6,13 +6,12 @@ body, the typed recommendations and any extra `Answer` fields (the clarifying qu
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from assistant import composer as c
 from assistant.answer import Recommendation
 from assistant.clarify import clarifying_question
-from assistant.ranking import Ranked
 from instruments.catalog import Catalog
 from instruments.profile import CompanyProfile
 
@@ -25,11 +24,9 @@ Flow = Callable[
 def _with_clarifying(
     ctx: c.Context,
     profile: CompanyProfile,
-    catalog: Catalog,
-    top: Sequence[Ranked],
     parts: list[str],
 ) -> dict[str, Any]:
-    extra = clarifying_question(catalog, profile, ctx, top)
+    extra = clarifying_question(profile, ctx)
     if extra.get("clarifying_question"):
         parts.append(ctx.templates.render("clarify", question=extra["clarifying_question"]))
     return extra
@@ -55,7 +52,7 @@ def recommend(
     remark = c.letter_remark(ctx, top[0].card.id) if top else None
     if remark:
         parts.append(remark)
-    extra = _with_clarifying(ctx, profile, catalog, top, parts)
+    extra = _with_clarifying(ctx, profile, parts)
     parts.append(c.disclaimer(ctx, [r.card for r in top]))
     return "\n\n".join(parts), recs, extra
 
@@ -101,7 +98,7 @@ def eligibility(
         remark = c.letter_remark(ctx, iid)
         if remark:
             parts.append(remark)
-    extra = _with_clarifying(ctx, profile, catalog, [by_id[i] for i in ctx.mentioned[:1]], parts)
+    extra = _with_clarifying(ctx, profile, parts)
     parts.append(c.disclaimer(ctx, [by_id[i].card for i in ctx.mentioned[:3]]))
     return "\n\n".join(parts), recs, extra
 

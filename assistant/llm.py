@@ -62,10 +62,8 @@ def make_chat_model(spec: str, base_url: str | None, timeout_s: float) -> BaseCh
         raise LlmUnavailable(f"cannot set up the LLM {spec!r}: {exc}") from exc
 
 
-def _sources(citations: Sequence[Citation], extra: Sequence[tuple[str, str]]) -> str:
+def _sources(citations: Sequence[Citation]) -> str:
     lines = [f"[{c.n}] {c.label}: {c.quote}" for c in citations]
-    start = len(citations) + 1
-    lines += [f"[{start + i}] {label}: {text}" for i, (label, text) in enumerate(extra)]
     return "\n".join(lines) or "(none)"
 
 
@@ -94,8 +92,10 @@ class LlmAnswerer:
         prompts = load_llm_prompts()
         system = prompts["system"].format(language=_LANGUAGE[draft.lang])
         user = prompts["user"].format(
-            sources=_sources(draft.citations, []), facts=_facts(draft),
-            history=_history(previous), question=draft.question,
+            sources=_sources(draft.citations),
+            facts=_facts(draft),
+            history=_history(previous),
+            question=draft.question,
         )
         return [SystemMessage(system), HumanMessage(user)]
 
@@ -145,7 +145,9 @@ def apply_reply(draft: Answer, reply: LlmReply, name: str) -> Answer:
     citations = [given[old].model_copy(update={"n": new}) for old, new in renumber.items()]
     return draft.model_copy(
         update={
-            "text": text, "citations": citations, "declined": reply.declined,
+            "text": text,
+            "citations": citations,
+            "declined": reply.declined,
             "config": {**draft.config, "answerer": name},
         }
     )

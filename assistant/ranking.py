@@ -71,11 +71,10 @@ def support_asked(question: str) -> set[str]:
 def card_relevance(card_hits: Sequence[SearchHit]) -> dict[str, float]:
     """1.0 for the instrument of the best card hit, decaying with rank."""
     relevance: dict[str, float] = {}
-    for rank, hit in enumerate(card_hits):
+    for hit in card_hits:
         iid = hit.passage.instrument_id
         if iid and iid not in relevance:
             relevance[iid] = 1.0 / (1.0 + 0.35 * len(relevance))
-        del rank
     return relevance
 
 
@@ -94,7 +93,6 @@ def rank_instruments(
     mentioned: Sequence[str] = (),
 ) -> list[Ranked]:
     relevance = card_relevance(card_hits)
-    profile = with_inferred_activities(profile)
     wanted = support_asked(question) | set(profile.support_wanted or [])
     ranked = []
     for card in cards:

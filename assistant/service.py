@@ -14,7 +14,7 @@ from assistant.followup import resolve_followup
 from assistant.intent import classify, is_gibberish
 from assistant.language import detect_language
 from assistant.llm import LlmAnswerer
-from assistant.ranking import rank_instruments
+from assistant.ranking import rank_instruments, with_inferred_activities
 from instruments.catalog import Catalog
 from instruments.models import Lang
 from instruments.profile import CompanyProfile, describe, extract_profile, merge
@@ -226,7 +226,10 @@ class AnswerService:
         card_hits = self.searcher.search(
             card_query, 12, SearchFilters(source="card"), vector=self._embed(card_query)
         )
-        ranked = rank_instruments(self.catalog, profile, card_hits, text, mentioned)
+        # what ranking and the clarifying question judge: the profile plus activities its
+        # stage implies (the answer still shows the profile as the user gave it)
+        assessed = with_inferred_activities(profile)
+        ranked = rank_instruments(self.catalog, assessed, card_hits, text, mentioned)
         focus = list(mentioned) or ([ranked[0].card.id] if intent == "recommend" and ranked else [])
         letter_hits = self._letter_evidence(text, intent, focus)
         ctx = c.Context(
@@ -244,7 +247,7 @@ class AnswerService:
             letter_refs=self.letter_refs,
         )
         compose = flows.FLOWS.get(intent, flows.policy)
-        body, recommendations, extra = compose(ctx, profile, self.catalog)
+        body, recommendations, extra = compose(ctx, assessed, self.catalog)
         return self._answer(
             text,
             lang,
