@@ -9,7 +9,7 @@ export TRANSFORMERS_OFFLINE=1
 export ANONYMIZED_TELEMETRY=False
 export GRADIO_ANALYTICS_ENABLED=False
 
-.PHONY: help install chromium ingest run test test-fast eval lint schema serve-chroma bench clean
+.PHONY: help install chromium postgresql ingest run test test-fast eval lint schema serve-chroma bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -38,7 +38,12 @@ chromium: ## install the system Chromium the page tests drive (Debian's package;
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; \
 	  else echo "Chromium missing: run 'sudo apt-get install -y chromium' for the page tests"; fi; }
 
-test: $(STAMP) chromium ## install what the tests need (Chromium included) and run them all
+postgresql: ## install the PostgreSQL the feedback tests start (Debian's package; needs root)
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	  else echo "PostgreSQL missing: run 'sudo apt-get install -y postgresql' for the feedback tests"; fi; }
+
+test: $(STAMP) chromium postgresql ## install what the tests need (Chromium, PostgreSQL) and run them all
 	$(PY) -m pytest -q
 
 test-fast: $(STAMP) ## the tests that load no real model and start no server

@@ -26,7 +26,7 @@ from app_render import ChatState
 from app_texts import CITE_JS, CSS
 from assistant.answer import Answer
 from assistant.errors import user_message
-from assistant.feedback import FeedbackStore, Rating
+from assistant.feedback import FeedbackStore, FeedbackUnavailable, Rating, open_feedback_store
 from assistant.finder import Finder, build_finder
 from assistant.service import Conversation
 from assistant.settings import Settings
@@ -37,6 +37,8 @@ from instruments.profile import CompanyProfile, describe
 log = logging.getLogger(__name__)
 View = dict[str, Any]
 CLARIFY_SLOTS = 4
+FB_DOWN = {"nl": "de feedback kan nu niet worden opgeslagen; probeer het later opnieuw",
+           "en": "feedback cannot be saved right now; please try again later"}
 CHAT_KEYS = ("chatbot", "question", "state", "cards", "cite_picker", "source", "profile",
              *(f"clarify_{i}" for i in range(CLARIFY_SLOTS)), "fb_note",
              *(f"chat_{f}" for f in r.CHAT_FORM))
@@ -157,6 +159,9 @@ class Page:
             return {"fb_note": r.note(lang, "no_question")}
         try:
             self.store.add(state.last, rating, comment or "", expected or [])
+        except FeedbackUnavailable as exc:  # the database is down: say so, keep the page
+            log.warning("feedback not stored: %s", exc)
+            return {"fb_note": r.notice_html(r.t(lang, "error").format(message=FB_DOWN[lang]))}
         except Exception as exc:
             return {"fb_note": r.notice_html(r.error_text(exc, lang))}
         return {"fb_note": r.note(lang, "fb_saved", "ok"), "fb_comment": "", "fb_expected": []}
@@ -305,7 +310,7 @@ def _wire(c: dict[str, Any], page: Page) -> None:
 
 def build_ui(finder: Finder, store: FeedbackStore | None = None, lang: Lang = "nl") -> gr.Blocks:
     """The page: a chat tab, an advisor desk and the instrument catalog."""
-    page = Page(finder, store or FeedbackStore(finder.settings.feedback_db))
+    page = Page(finder, store or open_feedback_store(finder.settings))
     c: dict[str, Any] = {}
     with gr.Blocks(title=r.t(lang, "title"), analytics_enabled=False) as demo:
         c["state"] = gr.State(ChatState())
@@ -348,7 +353,7 @@ def main() -> None:
     except Exception as exc:
         log.warning("index not ready (%s); the page will say so until `finder ingest`",
                     user_message(exc) or type(exc).__name__)
-    launch(build_ui(finder, FeedbackStore(settings.feedback_db)), settings)
+    launch(build_ui(finder, open_feedback_store(settings)), settings)
 
 
 if __name__ == "__main__":

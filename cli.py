@@ -221,13 +221,17 @@ def _eval(args: argparse.Namespace) -> int:
 
 @command("feedback-export")
 def _feedback_export(args: argparse.Namespace) -> int:
-    from assistant.feedback import FeedbackStore
+    from assistant.feedback import FeedbackUnavailable, open_feedback_store
 
     settings = Settings()
-    if not settings.feedback_db.exists():
+    if not settings.feedback_url and not settings.feedback_db.exists():
         print(f"no feedback stored yet ({settings.feedback_db})", file=sys.stderr)
         return 0
-    lines = FeedbackStore(settings.feedback_db).export_eval_lines()
+    try:
+        lines = open_feedback_store(settings).export_eval_lines()
+    except FeedbackUnavailable as exc:  # one line, the password masked
+        print(f"finder: {exc}", file=sys.stderr)
+        return 2
     text = "".join(line + "\n" for line in lines)
     if args.out:
         with open(args.out, "w", encoding="utf-8") as handle:

@@ -1,23 +1,58 @@
 """Feedback on answers (thumbs up/down, an optional comment, optionally the instruments the user
-expected), stored in SQLite in WAL mode and turned into eval-set lines.
+expected), stored through SQLAlchemy Core and turned into eval-set lines.
 
+SQLite (a file, WAL mode) by default; a SQLAlchemy URL (`FINDER_FEEDBACK_URL`, e.g.
+`postgresql+psycopg://finder@db:5432/finder`) puts it in a shared PostgreSQL instead.
 Only what the user explicitly sends is stored: the page calls `add` on a click, never on its own.
-Each call opens its own connection, so the store is safe to share between the page's threads.
+Every call takes its own connection (SQLite: a new one; PostgreSQL: one from the pool), so the
+store is safe to share between the page's threads. The table is created on first use, so a
+database that is down at start-up only makes the clicks fail, with FeedbackUnavailable.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Iterable, Sequence
-from contextlib import closing
+import logging
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    Connection,
+    Engine,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    create_engine,
+    event,
+    func,
+    insert,
+    select,
+    text,
+)
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import (
+    ArgumentError,
+    IntegrityError,
+    NoSuchModuleError,
+    ProgrammingError,
+    SQLAlchemyError,
+)
+from sqlalchemy.pool import NullPool
 
 from assistant.answer import Answer
 
+if TYPE_CHECKING:
+    from assistant.settings import Settings
+
+log = logging.getLogger(__name__)
 Rating = Literal["up", "down"]
 EVAL_TYPES = ("recommend", "explain", "policy", "eligibility", "out_of_scope", "adversarial")
 _DECLINE_TYPES = ("out_of_scope", "adversarial")
@@ -26,28 +61,32 @@ _CONTRACT_PROFILE_KEYS = (
     "size", "employees", "stage", "sector", "collaboration", "is_startup",
     "is_knowledge_institution", "region",
 )
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS feedback (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    created TEXT NOT NULL,
-    rating TEXT NOT NULL CHECK (rating IN ('up', 'down')),
-    comment TEXT NOT NULL DEFAULT '',
-    question TEXT NOT NULL,
-    lang TEXT NOT NULL,
-    intent TEXT NOT NULL,
-    declined INTEGER NOT NULL,
-    answer_text TEXT NOT NULL,
-    recommended TEXT NOT NULL,
-    citations TEXT NOT NULL,
-    expected_instruments TEXT NOT NULL,
-    profile TEXT NOT NULL,
-    config TEXT NOT NULL
+_SQLITE_BUSY_TIMEOUT_S = 30
+_JSON_COLUMNS = ("recommended", "citations", "expected_instruments", "profile", "config")
+
+metadata = MetaData()
+feedback_table = Table(
+    "feedback", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("created", Text, nullable=False),
+    Column("rating", Text, CheckConstraint("rating IN ('up', 'down')"), nullable=False),
+    Column("comment", Text, nullable=False, server_default=""),
+    Column("question", Text, nullable=False),
+    Column("lang", Text, nullable=False),
+    Column("intent", Text, nullable=False),
+    Column("declined", Integer, nullable=False),
+    Column("answer_text", Text, nullable=False),
+    *(Column(name, Text, nullable=False) for name in _JSON_COLUMNS),
+    sqlite_autoincrement=True,
 )
-"""
 
 
 class FeedbackError(ValueError):
     """Feedback that cannot be stored (unknown rating)."""
+
+
+class FeedbackUnavailable(RuntimeError):
+    """The feedback database cannot be reached or used; the message is one line, no password."""
 
 
 @dataclass(frozen=True)
@@ -71,24 +110,51 @@ class FeedbackRecord:
 
 
 class FeedbackStore:
-    """SQLite file of feedback rows; the folder and table are created on first use."""
+    """Feedback rows in SQLite (a file path or `sqlite:///` URL) or any SQLAlchemy URL."""
 
-    def __init__(self, path: Path | str) -> None:
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with closing(self._connect()) as conn:
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute(_SCHEMA)
-            conn.commit()
+    def __init__(self, target: Path | str, connect_timeout: int = 5) -> None:
+        self.url = _parse_url(target)
+        self.location = self.url.render_as_string(hide_password=True)
+        self.path: Path | None = None
+        if self.url.get_backend_name() == "sqlite" and self.url.database not in (None, ""):
+            self.path = Path(self.url.database or "")
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.engine = _engine(self.url, connect_timeout)
+        self._created = False
+        self._lock = threading.Lock()
+        if self.path is not None:
+            with self._connection():  # a local file: create it (and the table) at once
+                pass
 
-    def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=30)
-        conn.row_factory = sqlite3.Row
-        return conn
+    def __repr__(self) -> str:
+        return f"FeedbackStore({self.location!r})"
+
+    @contextmanager
+    def _connection(self, write: bool = False) -> Iterator[Connection]:
+        """A connection (in a transaction that commits when `write`), with the table in place."""
+        try:
+            self._create_table()
+            with self.engine.begin() if write else self.engine.connect() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise FeedbackUnavailable(_reason(self.url, self.location, exc)) from exc
+
+    def _create_table(self) -> None:
+        with self._lock:
+            if self._created:
+                return
+            try:
+                metadata.create_all(self.engine, checkfirst=True)
+            except (IntegrityError, ProgrammingError):  # another process created it just now
+                metadata.create_all(self.engine, checkfirst=True)
+            self._created = True
 
     def journal_mode(self) -> str:
-        with closing(self._connect()) as conn:
-            return str(conn.execute("PRAGMA journal_mode").fetchone()[0])
+        """SQLite's journal mode ('wal'); other databases have none."""
+        if self.url.get_backend_name() != "sqlite":
+            return ""
+        with self._connection() as conn:
+            return str(conn.execute(text("PRAGMA journal_mode")).scalar_one())
 
     def add(
         self,
@@ -100,30 +166,28 @@ class FeedbackStore:
         """Store one click; returns the row id."""
         if rating not in ("up", "down"):
             raise FeedbackError(f"rating must be 'up' or 'down', got {rating!r}")
-        row = (
-            datetime.now(UTC).isoformat(timespec="seconds"), rating, comment.strip(),
-            answer.question, answer.lang, answer.intent, int(answer.declined), answer.text,
-            _json(answer.recommended_ids()), _json([c.model_dump() for c in answer.citations]),
-            _json(list(dict.fromkeys(expected_instruments))), _json(answer.profile),
-            _json(answer.config),
-        )
-        with closing(self._connect()) as conn, conn:
-            cursor = conn.execute(
-                "INSERT INTO feedback (created, rating, comment, question, lang, intent, declined,"
-                " answer_text, recommended, citations, expected_instruments, profile, config)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                row,
-            )
-            return int(cursor.lastrowid or 0)
+        row = {
+            "created": datetime.now(UTC).isoformat(timespec="seconds"), "rating": rating,
+            "comment": comment.strip(), "question": answer.question, "lang": answer.lang,
+            "intent": answer.intent, "declined": int(answer.declined), "answer_text": answer.text,
+            "recommended": _json(answer.recommended_ids()),
+            "citations": _json([c.model_dump() for c in answer.citations]),
+            "expected_instruments": _json(list(dict.fromkeys(expected_instruments))),
+            "profile": _json(answer.profile), "config": _json(answer.config),
+        }
+        with self._connection(write=True) as conn:
+            result = conn.execute(insert(feedback_table).values(**row))
+            key = result.inserted_primary_key
+            return int(key[0]) if key else 0
 
     def all(self) -> list[FeedbackRecord]:
-        with closing(self._connect()) as conn:
-            rows = conn.execute("SELECT * FROM feedback ORDER BY id").fetchall()
-        return [_record(row) for row in rows]
+        with self._connection() as conn:
+            rows = conn.execute(select(feedback_table).order_by(feedback_table.c.id)).mappings()
+            return [_record(row) for row in rows]
 
     def count(self) -> int:
-        with closing(self._connect()) as conn:
-            return int(conn.execute("SELECT COUNT(*) FROM feedback").fetchone()[0])
+        with self._connection() as conn:
+            return int(conn.execute(select(func.count()).select_from(feedback_table)).scalar_one())
 
     def export_eval_lines(
         self, records: Iterable[FeedbackRecord] | None = None, prefix: str = "feedback-"
@@ -137,6 +201,13 @@ class FeedbackStore:
         """
         items = (eval_item(r, prefix) for r in (self.all() if records is None else records))
         return [json.dumps(item, ensure_ascii=False) for item in items if item is not None]
+
+
+def open_feedback_store(settings: Settings) -> FeedbackStore:
+    """The store the settings name: FINDER_FEEDBACK_URL when set, else the SQLite feedback_db."""
+    store = FeedbackStore(settings.feedback_url or settings.feedback_db)
+    log.info("feedback stored in %s", store.location)  # never with the password
+    return store
 
 
 def eval_item(record: FeedbackRecord, prefix: str = "feedback-") -> dict[str, Any] | None:
@@ -171,11 +242,63 @@ def contract_profile(profile: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _parse_url(target: Path | str) -> URL:
+    """A path (or a string without '://') is a SQLite file; anything else a SQLAlchemy URL."""
+    if isinstance(target, Path) or "://" not in target:
+        return URL.create("sqlite", database=str(Path(target)))
+    try:
+        url = make_url(target)
+    except ArgumentError:  # its message repeats the URL, password and all
+        raise FeedbackUnavailable(
+            "feedback URL cannot be parsed; expected e.g. "
+            "postgresql+psycopg://user@host:5432/db or sqlite:///path/feedback.sqlite3"
+        ) from None
+    if url.drivername == "postgresql":  # SQLAlchemy's default driver (psycopg2) is not installed
+        url = url.set(drivername="postgresql+psycopg")
+    return url
+
+
+def _engine(url: URL, connect_timeout: int) -> Engine:
+    try:
+        if url.get_backend_name() == "sqlite":
+            engine = create_engine(
+                url, poolclass=NullPool, hide_parameters=True,
+                connect_args={"timeout": _SQLITE_BUSY_TIMEOUT_S},
+            )
+            event.listen(engine, "connect", _sqlite_wal)
+            return engine
+        args: dict[str, Any] = {}
+        if url.get_backend_name() == "postgresql" and "connect_timeout" not in url.query:
+            args["connect_timeout"] = connect_timeout
+        return create_engine(url, connect_args=args, pool_pre_ping=True, hide_parameters=True)
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+        masked = url.render_as_string(hide_password=True)
+        raise FeedbackUnavailable(f"feedback database {masked} not supported: {exc}") from None
+
+
+def _sqlite_wal(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+    finally:
+        cursor.close()
+
+
+def _reason(url: URL, location: str, exc: SQLAlchemyError) -> str:
+    """One line: where, and the driver's first line of why; the password masked if echoed."""
+    cause = getattr(exc, "orig", None) or exc
+    lines = [line.strip() for line in str(cause).splitlines() if line.strip()]
+    why = lines[0] if lines else type(cause).__name__
+    if url.password:
+        why = why.replace(str(url.password), "***")
+    return f"feedback database {location} unavailable: {why}"
+
+
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _record(row: sqlite3.Row) -> FeedbackRecord:
+def _record(row: Any) -> FeedbackRecord:
     return FeedbackRecord(
         id=row["id"], created=row["created"], rating=row["rating"], comment=row["comment"],
         question=row["question"], lang=row["lang"], intent=row["intent"],

@@ -87,3 +87,9 @@ class Settings(BaseSettings):
     feedback_db: Path = Field(
         default=ROOT / "var" / "feedback.sqlite3", description="SQLite file for feedback."
     )
+    feedback_url: str | None = Field(
+        default=None, repr=False,
+        description="SQLAlchemy URL of the feedback database, e.g. "
+        "postgresql+psycopg://finder@127.0.0.1:5432/finder (password only from the environment, "
+        "never logged); when unset the SQLite file feedback_db is used.",
+    )

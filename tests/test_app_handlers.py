@@ -174,6 +174,20 @@ def test_feedback_without_an_answer_stores_nothing(page: app.Page, store: Feedba
     assert store.count() == 0
 
 
+def test_feedback_database_down_gives_a_short_note(built_finder, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import socket
+
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    down = FeedbackStore(f"postgresql+psycopg://finder:pw-secret@127.0.0.1:{port}/finder")
+    page = app.Page(built_finder, down, stream_delay=0, csv_dir=tmp_path)
+    _, final = ask(page, NL_QUESTION)
+    view = page.feedback("up", "", [], final["state"], "nl")
+    assert "niet worden opgeslagen" in view["fb_note"]
+    assert "pw-secret" not in view["fb_note"] and "127.0.0.1" not in view["fb_note"]
+
+
 def test_too_long_question_shows_the_service_message(page: app.Page) -> None:
     limit = page.finder.settings.max_question_chars
     _, final = ask(page, "innovatie " * (limit // 5))
