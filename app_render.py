@@ -159,6 +159,9 @@ def inline_html(text: str, known: set[int]) -> str:
     return "".join(parts)
 
 
+NOTICE_CODES = {"input_refused", "store_unavailable"}  # codes whose message is the answer text
+
+
 def answer_html(answer: Answer, upto: int | None = None) -> str:
     """The answer text as paragraphs and lists; `upto` shows only the first characters."""
     text = answer.text if upto is None else answer.text[:upto]
@@ -174,6 +177,8 @@ def answer_html(answer: Answer, upto: int | None = None) -> str:
         else:
             blocks.append("<p>" + "<br>".join(inline_html(ln, known) for ln in lines) + "</p>")
     classes = "answer declined" if answer.declined else "answer"
+    if answer.notice and answer.notice not in NOTICE_CODES:  # e.g. the LLM fell back
+        blocks.append(notice_html(answer.notice, "info"))
     return f'<div class="{classes}" lang="{esc(answer.lang)}">{"".join(blocks)}</div>'
 
 

@@ -51,11 +51,14 @@ def make_chat_model(spec: str, base_url: str | None, timeout_s: float) -> BaseCh
         raise LlmUnavailable(
             f"FINDER_LLM must be 'openai:<model>' or 'ollama:<model>', not {spec!r}"
         )
-    kwargs: dict[str, Any] = {"timeout": timeout_s} if provider == "openai" else {}
+    # a client-side time-out too, so a slow endpoint does not keep the worker thread busy
+    kwargs: dict[str, Any] = (
+        {"timeout": timeout_s, "max_retries": 0}
+        if provider == "openai"
+        else {"client_kwargs": {"timeout": timeout_s}}
+    )
     if base_url:
         kwargs["base_url"] = base_url
-    if provider == "openai":
-        kwargs["max_retries"] = 0
     try:
         return init_chat_model(model, model_provider=provider, temperature=0, **kwargs)  # type: ignore[return-value]
     except Exception as exc:  # missing key, missing package ...
@@ -106,7 +109,7 @@ class LlmAnswerer:
         try:
             reply = pool.submit(self.model.invoke, messages).result(timeout=self.timeout_s)
         except concurrent.futures.TimeoutError:
-            log.warning("LLM timed out after %.0f s", self.timeout_s)
+            log.warning("LLM timed out after %.1f s", self.timeout_s)
             return None
         except Exception as exc:  # network errors, auth errors, provider errors
             log.warning("LLM failed: %s", type(exc).__name__)
