@@ -13,13 +13,16 @@ from dataclasses import dataclass, field
 from assistant.answer import Citation, CriterionView, Intent, Recommendation
 from assistant.quotes import best_quote
 from assistant.ranking import Ranked
+from assistant.rerank import sentence_cue
 from instruments.eligibility import Criterion
 from instruments.models import InstrumentCard, Lang
 from prompts.loader import Templates
 from retrieval.hybrid import SearchHit
 from retrieval.passages import Passage
 
-SECOND_QUOTE_SHARE = 0.6  # quote a second passage when its score is this close to the first
+SECOND_QUOTE_SHARE = 0.6
+POLICY_SENTENCES = 3  # sentences quoted from the passage that answers a policy question
+POLICY_QUOTE_CHARS = 700  # quote a second passage when its score is this close to the first
 VERDICT_WORDS = {
     "nl": {"fits": "past", "may_fit": "past mogelijk", "does_not_fit": "past niet"},
     "en": {"fits": "fits", "may_fit": "may fit", "does_not_fit": "does not fit"},
@@ -111,20 +114,25 @@ def cite_card(ctx: Context, card: InstrumentCard, section: str = "overzicht") ->
 
 
 def letter_passage_for(ctx: Context, instrument_id: str) -> SearchHit | None:
-    """The passage the instrument's card refers to, if retrieved; else the best retrieved
-    letter passage that names the instrument."""
-    refs = set(ctx.letter_refs.get(instrument_id, ()))
+    """The first retrieved letter passage about the instrument: one its card refers to or one
+    that names it."""
+    about = set(ctx.letter_refs.get(instrument_id, ()))
     for hit in ctx.letter_hits:
-        if hit.passage.id in refs:
-            return hit
-    for hit in ctx.letter_hits:
-        if instrument_id in ctx.concepts_of(hit.passage.text):
+        if hit.passage.id in about or instrument_id in ctx.concepts_of(hit.passage.text):
             return hit
     return None
 
 
-def quote_letter(ctx: Context, hit: SearchHit) -> tuple[int, str]:
-    quote = best_quote(hit.passage.text, ctx.question_terms, ctx.terms_of, hit.sentence)
+def quote_letter(ctx: Context, hit: SearchHit, sentences: int = 2) -> tuple[int, str]:
+    quote = best_quote(
+        hit.passage.text,
+        ctx.question_terms,
+        ctx.terms_of,
+        hit.sentence,
+        max_sentences=sentences,
+        max_chars=POLICY_QUOTE_CHARS if sentences > 2 else 480,
+        cue=sentence_cue(ctx.question),
+    )
     return ctx.citations.cite(hit.passage, quote), quote
 
 
@@ -205,7 +213,7 @@ def policy_quotes(ctx: Context, max_quotes: int = 2) -> list[str]:
     for index, hit in enumerate(hits[:max_quotes]):
         if index > 0 and hit.score < SECOND_QUOTE_SHARE * hits[0].score:
             break
-        n, quote = quote_letter(ctx, hit)
+        n, quote = quote_letter(ctx, hit, POLICY_SENTENCES if index == 0 else 2)
         lines.append(
             ctx.templates.render("policy_quote", quote=quote, n=n, label=hit.passage.label)
         )

@@ -20,6 +20,7 @@ from assistant.answer import Answer
 from assistant.knowledge import (
     build_lexicon,
     catalog_passages,
+    instrument_letter_passages,
     letter_mentions,
     resolve_letter_refs,
 )
@@ -154,7 +155,7 @@ class Finder:
             analyzer=self.analyzer,
             lexicon=self.lexicon,
             known_words=frozenset(words | COMMON_WORDS),
-            letter_refs=self.letter_refs,
+            letter_refs=self.instrument_passages,
             llm=self.llm,
             llm_problem=self.llm_problem,
             max_chars=self.settings.max_question_chars,
@@ -170,6 +171,12 @@ class Finder:
             resolved = resolve_letter_refs(card.letter_refs, self.letter)
             refs[card.id] = list(dict.fromkeys(pid for ids in resolved.values() for pid in ids))
         return refs
+
+    @cached_property
+    def instrument_passages(self) -> dict[str, list[str]]:
+        """Instrument id -> the letter passages about it (card references and mentions),
+        body text first."""
+        return instrument_letter_passages(self.letter, self.letter_refs, self.lexicon.concepts)
 
     def config(self) -> dict[str, str]:
         """What produced an answer: embedder, retriever, answerer, index version."""

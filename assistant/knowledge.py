@@ -7,7 +7,7 @@ passages, and neither imports the other.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from instruments.catalog import Catalog
@@ -88,3 +88,26 @@ def resolve_letter_refs(
     """Each exact phrase -> ids of the letter passages that contain it (empty if none)."""
     normalised = [(p.id, normalise(p.text)) for p in letter]
     return {ref: [pid for pid, text in normalised if normalise(ref) in text] for ref in refs}
+
+
+LETTER_KIND_ORDER = {"paragraph": 0, "box": 0, "action": 1, "footnote": 2}
+
+
+def instrument_letter_passages(
+    letter: Sequence[Passage],
+    refs: dict[str, list[str]],
+    concepts_of: Callable[[str], list[str]],
+) -> dict[str, list[str]]:
+    """Instrument id -> the letter passages about it: those its card refers to and those that
+    name it. Body text (paragraphs, boxes) first, then action-plan rows, then footnotes; within
+    a kind the card's own references first, then the letter's order."""
+    by_id = {p.id: p for p in letter if p.kind in LETTER_KIND_ORDER}
+    named: dict[str, list[str]] = {}
+    for passage in by_id.values():
+        for iid in concepts_of(passage.text):
+            named.setdefault(iid, []).append(passage.id)
+    out: dict[str, list[str]] = {}
+    for iid in refs.keys() | named.keys():
+        ids = [p for p in dict.fromkeys([*refs.get(iid, []), *named.get(iid, [])]) if p in by_id]
+        out[iid] = sorted(ids, key=lambda pid: LETTER_KIND_ORDER[by_id[pid].kind])
+    return out

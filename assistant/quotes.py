@@ -14,13 +14,18 @@ GAP = " … "
 
 
 def _overlap_order(
-    sentences: list[str], question_terms: set[str], terms_of: Callable[[str], list[str]]
+    sentences: list[str],
+    question_terms: set[str],
+    terms_of: Callable[[str], list[str]],
+    cue: Callable[[str], float] | None = None,
 ) -> list[int]:
-    """Sentence indexes, most question terms shared first (concept tokens count extra)."""
+    """Sentence indexes, most question terms shared first (concept tokens count extra, and
+    a sentence holding what the question asks for, a figure or a date, gains `cue`)."""
 
     def score(index: int) -> float:
         shared = set(terms_of(sentences[index])) & question_terms
-        return len(shared) + 0.5 * sum(1 for t in shared if t.startswith("@"))
+        extra = cue(sentences[index]) if cue else 0.0
+        return len(shared) + 0.5 * sum(1 for t in shared if t.startswith("@")) + extra
 
     return sorted(range(len(sentences)), key=lambda i: (-score(i), i))
 
@@ -32,13 +37,14 @@ def best_quote(
     matched: str | None = None,
     max_sentences: int = 2,
     max_chars: int = 480,
+    cue: Callable[[str], float] | None = None,
 ) -> str:
     """The sentences that share most terms with the question, plus the sentence the dense
     search matched (when it did), in text order."""
     sentences = split_sentences(text)
     if len(sentences) <= 1:
         return _clip(text, max_chars)
-    order = _overlap_order(sentences, question_terms, terms_of)
+    order = _overlap_order(sentences, question_terms, terms_of, cue)
     chosen = [order[0]]
     if matched:
         chosen += [i for i, s in enumerate(sentences) if s in matched and i not in chosen][:1]

@@ -20,24 +20,20 @@ RELEVANCE_WEIGHT = 2.5
 ADVICE_ONLY_PENALTY = 0.6
 VERDICT_WEIGHT = {"fits": 1.0, "may_fit": 0.55, "does_not_fit": -1.0}
 SUPPORT_WORDS = {
-    "tax": ("belasting", "fiscaal", "fiscale", "aftrek", "tax", "loonheffing"),
-    "loan": ("lening", "krediet", "loan", "credit", "lenen"),
-    "subsidy": ("subsidie", "subsidy", "grant", "bijdrage"),
+    "tax": (
+        "belasting", "fiscaal", "fiscale", "aftrek", "tax", "loonheffing",
+        "vennootschapsbelasting", "vpb", "winst", "profit",
+    ),
+    "loan": ("lening", "krediet", "loan", "credit", "lenen", "financiering", "financing"),
+    "subsidy": ("subsidie", "subsidy", "grant", "bijdrage", "subsdie", "subisidie", "subsidi"),
     "equity": (
-        "investeerder",
-        "investering",
-        "kapitaal",
-        "equity",
-        "investor",
-        "venture",
-        "aandelen",
+        "investeerder", "investering", "kapitaal", "equity", "investor", "venture", "aandelen",
+        "participatie", "financieringsronde", "funding round", "seed round", "investment round",
+        "financiering", "financing",
     ),
     "procurement": (
-        "aanbesteding",
-        "inkoop",
-        "launching customer",
-        "procurement",
-        "gemeente als klant",
+        "aanbesteding", "inkoop", "launching customer", "procurement", "gemeente als klant",
+        "uitvraag", "tender",
     ),
     "advice": ("advies", "advice", "coaching", "netwerk", "network", "partner zoeken"),
 }

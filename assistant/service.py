@@ -12,9 +12,11 @@ from assistant import flows
 from assistant.answer import Answer, Intent, Recommendation
 from assistant.followup import resolve_followup
 from assistant.intent import classify, is_gibberish
+from assistant.knowledge import LETTER_KIND_ORDER
 from assistant.language import detect_language
 from assistant.llm import LlmAnswerer
 from assistant.ranking import rank_instruments, with_inferred_activities
+from assistant.rerank import rerank_for_policy
 from instruments.catalog import Catalog
 from instruments.models import Lang
 from instruments.profile import CompanyProfile, describe, extract_profile, merge
@@ -22,6 +24,10 @@ from prompts.loader import load_templates
 from retrieval.hybrid import HybridSearcher, SearchFilters, SearchHit
 from retrieval.lexical import Analyzer, Lexicon
 from retrieval.passages import Passage
+from retrieval.store import StoreUnavailable
+
+FOCUS = 3  # instruments whose own letter passage leads a recommendation's evidence
+WIDE_SEARCH = 40  # letter passages scored when choosing the one about an instrument
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +111,11 @@ class AnswerService:
         ):
             intent = "adversarial"
         handler = self._handlers().get(intent, self._answer_with_sources)
-        answer = handler(text, lang, intent, merged, mentioned)
+        try:
+            answer = handler(text, lang, intent, merged, mentioned)
+        except StoreUnavailable as exc:  # the Chroma server is down or restarting
+            log.warning("search unavailable: %s", exc)
+            return self._unavailable(text, lang, intent, merged)
         if handler == self._answer_with_sources:
             answer = self._through_llm(answer, conversation.answers)
         return answer
@@ -188,6 +198,20 @@ class AnswerService:
             notice="input_refused",
         )
 
+    def _unavailable(
+        self, text: str, lang: Lang, intent: Intent, profile: CompanyProfile
+    ) -> Answer:
+        """No half answer without sources: say so, and keep what the user told us."""
+        body = {
+            "nl": "De zoekdienst is even niet bereikbaar, dus ik kan uw vraag nu niet met bronnen "
+            "beantwoorden. Probeer het over een minuut opnieuw; wat u over uw bedrijf vertelde, "
+            "onthoud ik.",
+            "en": "The search service is unavailable right now, so I cannot answer your question "
+            "with sources. Please try again in a minute; I will remember what you told me about "
+            "your company.",
+        }[lang]
+        return self._answer(text, lang, intent, profile, text=body, notice="store_unavailable")
+
     # -- answers with sources ------------------------------------------------------------
     def _embed(self, query: str) -> list[float] | None:
         return (
@@ -196,22 +220,39 @@ class AnswerService:
             else self.searcher.store.embedder.embed_query(query)
         )
 
-    def _letter_evidence(self, text: str, intent: Intent, focus: Sequence[str]) -> list[SearchHit]:
+    def _letter_evidence(
+        self, text: str, intent: Intent, focus: Sequence[str], named: Sequence[str]
+    ) -> list[SearchHit]:
         """Letter passages for the answer: searched with the question plus the names of the
-        instruments it is about, then the passages those instruments' cards refer to."""
-        names = " ".join(self.catalog.get(i).name.nl.split(" (")[0] for i in focus)
+        instruments it names (or the leading one); for answers about instruments, each focus
+        instrument's own letter passage comes first, the most relevant of those about it."""
+        names = " ".join(self.catalog.get(i).name.nl.split(" (")[0] for i in named)
         query = f"{text} {names}".strip()
-        hits = self.searcher.search(
-            query, self.top_k, SearchFilters(source="letter"), vector=self._embed(query)
+        wide = self.searcher.search(
+            query, WIDE_SEARCH, SearchFilters(source="letter"), vector=self._embed(query)
         )
         if intent == "policy":
-            return hits
-        seen = {h.passage.id for h in hits}
-        for iid in focus[:1]:
-            for pid in self.letter_refs.get(iid, [])[:1]:
-                if pid not in seen and pid in self.searcher.passages:
-                    hits.insert(min(1, len(hits)), SearchHit(self.searcher.passages[pid], 0.0))
-        return hits[: self.top_k]
+            return rerank_for_policy(text, wide[: 2 * self.top_k])[: self.top_k]
+        hits = wide[: self.top_k]
+        by_id = {h.passage.id: h for h in wide}
+        about = [hit for iid in focus if (hit := self._passage_about(iid, by_id))]
+        unique = {h.passage.id: h for h in [*about, *hits]}
+        return list(unique.values())[: self.top_k]
+
+    def _passage_about(self, iid: str, by_id: dict[str, SearchHit]) -> SearchHit | None:
+        """The letter passage about an instrument: body text over action rows over footnotes,
+        then the one the search scored highest, then the card's order."""
+        candidates = [p for p in self.letter_refs.get(iid, []) if p in self.searcher.passages]
+        if not candidates:
+            return None
+
+        def key(pair: tuple[int, str]) -> tuple[int, float, int]:
+            order, pid = pair
+            kind = LETTER_KIND_ORDER.get(self.searcher.passages[pid].kind, 3)
+            return kind, -(by_id[pid].score if pid in by_id else 0.0), order
+
+        _, best = min(enumerate(candidates), key=key)
+        return by_id.get(best) or SearchHit(self.searcher.passages[best], 0.0)
 
     def _answer_with_sources(
         self,
@@ -230,8 +271,12 @@ class AnswerService:
         # stage implies (the answer still shows the profile as the user gave it)
         assessed = with_inferred_activities(profile)
         ranked = rank_instruments(self.catalog, assessed, card_hits, text, mentioned)
-        focus = list(mentioned) or ([ranked[0].card.id] if intent == "recommend" and ranked else [])
-        letter_hits = self._letter_evidence(text, intent, focus)
+        focus = list(mentioned)[:3] or (
+            [r.card.id for r in ranked if r.result.verdict != "does_not_fit"][:FOCUS]
+            if intent == "recommend"
+            else []
+        )
+        letter_hits = self._letter_evidence(text, intent, focus, mentioned or focus[:1])
         ctx = c.Context(
             question=text,
             lang=lang,

@@ -27,7 +27,16 @@ _STOP = frozenset(
      "an", "and", "or", "of", "in", "on", "to", "for", "with", "at", "by", "as", "is", "are", "be",
      "was", "were", "that", "this", "these", "those", "it", "its", "we", "our", "you", "your", "i",
      "my", "not", "no", "what", "which", "how", "can", "could", "should", "do", "does", "from",
-     "into", "about", "than", "then", "there", "their", "they", "them"]
+     "into", "about", "than", "then", "there", "their", "they", "them",
+     # more function words (nl, en): frequent in questions, telling nothing about a scheme
+     "maar", "heb", "hebt", "heeft", "hebben", "had", "veel", "eerst", "wil", "wilt", "willen",
+     "daar", "hier", "waar", "gaan", "gaat", "echt", "voordat", "al", "nog", "wel", "dan", "zo",
+     "nu", "meer", "wie", "waarom", "wanneer", "zou", "zouden", "mag", "mogen", "kun", "kunt",
+     "zal", "zullen", "was", "waren", "ben", "bent", "iets", "heel", "erg", "even", "toch",
+     "want", "omdat", "dus", "zich", "me", "mij", "hem", "haar", "men", "hebt", "doen", "doet",
+     "have", "has", "had", "will", "would", "also", "just", "like", "some", "any", "very", "so",
+     "if", "but", "because", "get", "got", "im", "i'm", "we're", "were", "been", "being", "us",
+     "there's", "it's", "one", "me", "am", "here", "where", "who", "when", "why"]
 )
 
 
