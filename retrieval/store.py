@@ -51,6 +51,7 @@ class StoreLocation:
     path: Path | None = None
     url: str | None = None
     auth_token: str | None = None
+    timeout_s: float = 10.0  # per request to a server: none may hang the page
 
     def describe(self) -> str:
         return self.url or str(self.path)
@@ -68,13 +69,16 @@ def connect(location: StoreLocation) -> Any:
             {"Authorization": f"Bearer {location.auth_token}"} if location.auth_token else None
         )
         try:
-            return chromadb.HttpClient(
+            _heartbeat(location)
+            client = chromadb.HttpClient(
                 host=parsed.hostname or "127.0.0.1",
                 port=parsed.port or (443 if parsed.scheme == "https" else 8000),
                 ssl=parsed.scheme == "https",
                 headers=headers,
                 settings=settings,
             )
+            _bound_requests(client, location.timeout_s)
+            return client
         except Exception as exc:  # chromadb raises several types when the server is down
             raise StoreUnavailable(
                 f"cannot reach the Chroma server at {location.url}: {exc}. "
@@ -94,6 +98,32 @@ def connect(location: StoreLocation) -> Any:
             "rebuild it with `finder ingest --rebuild` (the damaged folder is kept aside)"
         ) from exc
     return client
+
+
+def _heartbeat(location: StoreLocation) -> None:
+    """Fail fast on a server that is down or frozen: chromadb's own first requests never time
+    out, so a server that accepts connections but does not answer would hang `connect`."""
+    import httpx
+
+    parsed = urlparse(location.url or "")
+    port = parsed.port or (443 if parsed.scheme == "https" else 8000)
+    url = f"{parsed.scheme or 'http'}://{parsed.hostname or '127.0.0.1'}:{port}/api/v2/heartbeat"
+    httpx.get(url, timeout=location.timeout_s)
+
+
+def _bound_requests(client: Any, timeout_s: float) -> None:
+    """Put a time-out on every request of a Chroma HTTP client.
+
+    chromadb 1.5 builds its httpx session with `timeout=None` and has no setting for it, so a
+    server that stops answering would hang the request (and the page) for ever.
+    """
+    import httpx
+
+    session = getattr(getattr(client, "_server", None), "_session", None)
+    if isinstance(session, httpx.Client):
+        session.timeout = httpx.Timeout(timeout_s, connect=min(timeout_s, 3.0))
+    else:
+        log.warning("cannot set a time-out on the Chroma client: requests may wait for ever")
 
 
 @dataclass(frozen=True)
@@ -210,33 +240,45 @@ class PassageStore:
                 "the index is incomplete (an ingest was interrupted or is still running): "
                 "run `finder ingest` to finish it"
             )
-        data = collection.get(include=["documents", "metadatas"])
+        data = self._read(lambda c: c.get(include=["documents", "metadatas"]))
         return [
             Passage(id=i, text=doc, **(meta or {}))
             for i, doc, meta in zip(data["ids"], data["documents"], data["metadatas"], strict=True)
         ]
 
     def count(self) -> int:
-        return int(self._open(create=False).count())
+        return int(self._read(lambda c: c.count()))
+
+    def _read(self, request: Callable[[Any], Any]) -> Any:
+        """One request to the collection; a failure is StoreUnavailable, and the collection is
+        looked up again on the next request (the server may be back, the collection rebuilt).
+        A collection rebuilt since it was opened (a new id: not found) is re-opened at once."""
+        from chromadb.errors import NotFoundError
+
+        for attempt in (1, 2):
+            collection = self._open(create=False)
+            try:
+                return request(collection)
+            except Exception as exc:  # the server went away, or the folder broke under us
+                self._collection = None
+                if attempt == 1 and isinstance(exc, NotFoundError):
+                    continue
+                raise StoreUnavailable(f"the Chroma store did not answer: {exc}") from exc
+        raise AssertionError("unreachable")
 
     def query(
         self, vector: list[float], k: int, where: dict[str, object] | None = None
     ) -> list[tuple[str, float]]:
         """(passage id, cosine similarity) pairs, best first."""
-        collection = self._open(create=False)
-        try:
-            n = min(k, collection.count())
-        except Exception as exc:
-            raise StoreUnavailable(f"the Chroma store did not answer: {exc}") from exc
+        n = min(k, self.count())
         if n == 0:
             return []
-        try:
-            result = collection.query(
+        result = self._read(
+            lambda c: c.query(
                 query_embeddings=[vector], n_results=n, where=_chroma_where(where),
                 include=["distances"],
             )
-        except Exception as exc:  # the server went away, or the folder broke under us
-            raise StoreUnavailable(f"the Chroma store did not answer: {exc}") from exc
+        )
         ids, dists = result["ids"][0], result["distances"][0]
         return [(i, 1.0 - float(d)) for i, d in zip(ids, dists, strict=True)]
 
