@@ -128,17 +128,27 @@ def _search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number a profile can hold")
+
+
+def _short(exc: BaseException) -> str:
+    return "nested too deeply" if isinstance(exc, RecursionError) else str(exc)[:120]
+
+
 def _read_profile(path: str):  # type: ignore[no-untyped-def]
     from assistant.errors import InputError
     from instruments.profile import CompanyProfile, ProfileError
 
     try:
         with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
+            data = json.load(handle, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from exc
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: not UTF-8 text") from exc
+    except (ValueError, RecursionError) as exc:  # NaN, a 5,000-digit number, deep nesting
+        raise InputError(f"{path}: not a usable profile ({_short(exc)})") from exc
     if not isinstance(data, dict):
         raise InputError(f"{path}: a profile is a JSON object, e.g. {{\"employees\": 12}}")
     try:

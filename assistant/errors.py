@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from instruments.catalog import CatalogError
+from instruments.profile import ProfileError
 from retrieval.embedders import EmbedderUnavailable
 from retrieval.store import StoreError
 
@@ -13,6 +14,7 @@ class InputError(ValueError):
 
 _KNOWN: tuple[type[BaseException], ...] = (
     InputError, StoreError, CatalogError, EmbedderUnavailable, FileNotFoundError, KeyError,
+    ProfileError,
 )
 
 

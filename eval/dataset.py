@@ -37,6 +37,10 @@ class EvalItem(BaseModel):
     notes: str = ""
 
 
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a valid number here")
+
+
 def parse_set(text: str, name: str = "<set>") -> list[EvalItem]:
     """Every line parsed and validated; the first bad line stops everything."""
     items: list[EvalItem] = []
@@ -45,9 +49,12 @@ def parse_set(text: str, name: str = "<set>") -> list[EvalItem]:
         if not line.strip():
             continue
         try:
-            data = json.loads(line)
+            data = json.loads(line, parse_constant=_no_constant)
         except json.JSONDecodeError as exc:
             raise EvalSetError(f"{name}, line {number}: not valid JSON ({exc.msg})") from exc
+        except (ValueError, RecursionError) as exc:  # NaN, huge numbers, deep nesting
+            why = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)[:120]
+            raise EvalSetError(f"{name}, line {number}: not usable JSON ({why})") from exc
         if not isinstance(data, dict):
             raise EvalSetError(f"{name}, line {number}: expected a JSON object")
         try:
