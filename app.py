@@ -1,8 +1,8 @@
 """The web page: `python app.py` serves it on Settings().host:port (127.0.0.1:7860).
 
 `build_ui(finder)` is the layout; `Page` holds short handlers that call the finder and return a
-dict of named outputs rendered by `app_render` (pure, escaped HTML), so they are tested without
-a browser. The only module that imports gradio.
+dict of named outputs rendered by `app_render` and `app_forms` (pure, escaped HTML), so they are
+tested without a browser. The only module that imports gradio.
 """
 
 from __future__ import annotations
@@ -21,9 +21,10 @@ from typing import Any
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr
 
+import app_forms as forms
 import app_render as r
 from app_render import ChatState
-from app_texts import CITE_JS, CSS
+from app_texts import CITE_JS, CSS, EXAMPLES
 from assistant.answer import Answer
 from assistant.errors import user_message
 from assistant.feedback import FeedbackStore, FeedbackUnavailable, Rating, open_feedback_store
@@ -41,7 +42,7 @@ FB_DOWN = {"nl": "de feedback kan nu niet worden opgeslagen; probeer het later o
            "en": "feedback cannot be saved right now; please try again later"}
 CHAT_KEYS = ("chatbot", "question", "state", "cards", "cite_picker", "source", "profile",
              *(f"clarify_{i}" for i in range(CLARIFY_SLOTS)), "fb_note",
-             *(f"chat_{f}" for f in r.CHAT_FORM))
+             *(f"chat_{f}" for f in forms.CHAT_FORM))
 # System fonts: nothing is fetched, and every weight has every glyph (the bundled
 # Source Sans 600 subset lacks some capitals).
 THEME = gr.themes.Default(
@@ -81,8 +82,8 @@ class Page:
         for i in range(CLARIFY_SLOTS):
             shown = i < len(options)
             view[f"clarify_{i}"] = gr.update(value=options[i] if shown else "", visible=shown)
-        values = r.form_values(state.conversation.profile, r.CHAT_FORM)
-        view.update({f"chat_{name}": v for name, v in zip(r.CHAT_FORM, values, strict=True)})
+        values = forms.form_values(state.conversation.profile, forms.CHAT_FORM)
+        view.update({f"chat_{name}": v for name, v in zip(forms.CHAT_FORM, values, strict=True)})
         return view
 
     def api_ask(self, question: str) -> dict[str, Any]:
@@ -128,7 +129,8 @@ class Page:
             return {"fb_note": r.note(lang, "no_question")}
         state = copy.deepcopy(state)
         try:
-            corrected = r.profile_from_form(r.CHAT_FORM, values, lang, state.conversation.profile)
+            corrected = forms.profile_from_form(forms.CHAT_FORM, values, lang,
+                                                state.conversation.profile)
         except ValueError as exc:  # InputError: a field that is not a number
             return {"fb_note": r.notice_html(r.error_text(exc, lang))}
         base = Conversation(profile=corrected, answers=list(state.before_last.answers))
@@ -173,45 +175,46 @@ class Page:
     def check_profile(self, lang: Lang, *values: Any) -> View:
         """Advisor desk: every instrument's verdict and criteria, as a table and a CSV file."""
         try:
-            profile = r.profile_from_form(r.ADVISOR_FORM, values, lang)
+            profile = forms.profile_from_form(forms.ADVISOR_FORM, values, lang)
             results = evaluate_all(self.finder.catalog, profile)
         except Exception as exc:
             return {"adv_note": r.notice_html(r.error_text(exc, lang))}
         names = {c.id: c.name.get(lang) for c in self.finder.catalog}
-        headers, rows = r.advisor_table(results, names, lang)
+        headers, rows = forms.advisor_table(results, names, lang)
         path = self.csv_dir / f"eligibility-{time.strftime('%Y%m%d-%H%M%S')}.csv"
         return {"adv_table": {"headers": headers, "data": rows},
-                "adv_csv": str(r.write_csv(results, names, lang, path)),
-                "adv_note": r.notice_html(r.verdict_summary(results, lang), "ok")}
+                "adv_csv": str(forms.write_csv(results, names, lang, path)),
+                "adv_note": r.notice_html(forms.verdict_summary(results, lang), "ok")}
 
     def browse(self, kind: str, audience: str, theme: str, lang: Lang) -> str:
-        return r.catalog_html(r.filter_cards(self.finder.catalog, kind, audience, theme), lang)
+        cards = forms.filter_cards(self.finder.catalog, kind, audience, theme)
+        return forms.catalog_html(cards, lang)
 
     def switch_language(self, lang: Lang, state: ChatState) -> View:
         """Every label, button text, choice list and fixed text in the chosen language."""
-        view = r.relabel(lang, self.finder.catalog, state.conversation.profile)
+        view = forms.relabel(lang, self.finder.catalog, state.conversation.profile)
         return {k: gr.update(**v) if isinstance(v, dict) else v for k, v in view.items()}
 
 
 # -- layout -------------------------------------------------------------------------------------
 
 def _field(name: str, lang: Lang, prefix: str) -> Any:
-    text, key = r.field_label(name, lang), f"{prefix}_{name}"
-    if name in r.NUMBERS:
+    text, key = forms.field_label(name, lang), f"{prefix}_{name}"
+    if name in forms.NUMBERS:
         return gr.Textbox(label=text, elem_id=key, max_lines=1, placeholder=r.t(lang, "number_ph"))
-    if name in r.FLAGS:
-        return gr.Radio(r.choices(name, lang), value=r.UNKNOWN, label=text, elem_id=key)
-    if name in r.CHOICES:
-        many = name in r.LISTS
-        return gr.Dropdown(r.choices(name, lang), value=[] if many else r.UNKNOWN, label=text,
-                           multiselect=many, elem_id=key)
+    if name in forms.FLAGS:
+        return gr.Radio(forms.choices(name, lang), value=forms.UNKNOWN, label=text, elem_id=key)
+    if name in forms.CHOICES:
+        many = name in forms.LISTS
+        return gr.Dropdown(forms.choices(name, lang), value=[] if many else forms.UNKNOWN,
+                           label=text, multiselect=many, elem_id=key)
     return gr.Textbox(label=text, elem_id=key, max_lines=1)
 
 
 def _chat_column(c: dict[str, Any], lang: Lang) -> None:
     c["welcome"] = gr.HTML(r.welcome_html(lang))
     with gr.Row(elem_classes="examples"):
-        for i, example in enumerate(r.EXAMPLES[lang]):
+        for i, example in enumerate(EXAMPLES[lang]):
             c[f"example_{i}"] = gr.Button(example, size="sm", elem_classes="example")
     c["chatbot"] = gr.Chatbot(label=r.t(lang, "chat"), height=520, elem_id="chat",
                               feedback_options=None, sanitize_html=True)
@@ -231,7 +234,7 @@ def _side_column(c: dict[str, Any], page: Page, lang: Lang) -> None:
     c["cards"] = gr.HTML("", elem_id="cards")
     c["profile"] = gr.HTML(r.profile_html([], lang), elem_id="profile")
     with gr.Accordion(r.t(lang, "correct"), open=False) as c["correct"]:
-        for name in r.CHAT_FORM:
+        for name in forms.CHAT_FORM:
             c[f"chat_{name}"] = _field(name, lang, "chat")
         c["recompute"] = gr.Button(r.t(lang, "recompute"), variant="primary", elem_id="recompute")
     with gr.Accordion(r.t(lang, "fb_h"), open=True) as c["feedback_box"]:
@@ -239,7 +242,7 @@ def _side_column(c: dict[str, Any], page: Page, lang: Lang) -> None:
             c["fb_up"] = gr.Button(r.t(lang, "fb_up"), size="sm", elem_id="fb-up")
             c["fb_down"] = gr.Button(r.t(lang, "fb_down"), size="sm", elem_id="fb-down")
         c["fb_comment"] = gr.Textbox(label=r.t(lang, "fb_comment"), elem_id="fb-comment")
-        c["fb_expected"] = gr.Dropdown(r.instrument_choices(page.finder.catalog, lang),
+        c["fb_expected"] = gr.Dropdown(forms.instrument_choices(page.finder.catalog, lang),
                                        multiselect=True, label=r.t(lang, "fb_expected"))
         c["fb_note"] = gr.HTML("", elem_id="fb-note")
         c["privacy"] = gr.HTML(r.note(lang, "fb_privacy"))
@@ -248,7 +251,7 @@ def _side_column(c: dict[str, Any], page: Page, lang: Lang) -> None:
 def _advisor_tab(c: dict[str, Any], lang: Lang) -> None:
     c["adv_intro"] = gr.HTML(r.note(lang, "adv_intro"))
     with gr.Row(elem_classes="advisor-form"):
-        for name in r.ADVISOR_FORM:
+        for name in forms.ADVISOR_FORM:
             c[f"adv_{name}"] = _field(name, lang, "adv")
     c["adv_run"] = gr.Button(r.t(lang, "adv_run"), variant="primary", elem_id="adv-run")
     c["adv_note"] = gr.HTML("")
@@ -260,8 +263,8 @@ def _advisor_tab(c: dict[str, Any], lang: Lang) -> None:
 
 def _catalog_tab(c: dict[str, Any], page: Page, lang: Lang) -> None:
     with gr.Row():
-        for key, name in r.CATALOG_FILTERS:
-            c[key] = gr.Dropdown(r.filter_choices(page.finder.catalog, name, lang), value="",
+        for key, name in forms.CATALOG_FILTERS:
+            c[key] = gr.Dropdown(forms.filter_choices(page.finder.catalog, name, lang), value="",
                                  label=r.t(lang, key), elem_id=key.replace("_", "-"))
     c["catalog"] = gr.HTML(page.browse("", "", "", lang), elem_id="catalog")
 
@@ -289,8 +292,8 @@ def _wire(c: dict[str, Any], page: Page) -> None:
         trigger = c[name].submit if name == "question" else c[name].click
         on(trigger, page.respond, ["question" if name == "send" else name, "state", "lang"],
            CHAT_KEYS)
-    on(c["recompute"].click, page.recompute, ["state", "lang", *(f"chat_{f}" for f in r.CHAT_FORM)],
-       CHAT_KEYS)
+    on(c["recompute"].click, page.recompute,
+       ["state", "lang", *(f"chat_{f}" for f in forms.CHAT_FORM)], CHAT_KEYS)
     on(c["cite_picker"].change, lambda *a: {"source": page.show_source(*a)},
        ["cite_picker", "state", "lang"], ["source"])
     for button in ("fb_up", "fb_down"):
@@ -298,9 +301,9 @@ def _wire(c: dict[str, Any], page: Page) -> None:
         on(c[button].click, lambda *a, _rating=rating: page.feedback(_rating, *a),
            ["fb_comment", "fb_expected", "state", "lang"], ["fb_note", "fb_comment", "fb_expected"])
     on(c["new"].click, page.new_conversation, ["lang"], [*CHAT_KEYS, "fb_comment", "fb_expected"])
-    on(c["adv_run"].click, page.check_profile, ["lang", *(f"adv_{f}" for f in r.ADVISOR_FORM)],
+    on(c["adv_run"].click, page.check_profile, ["lang", *(f"adv_{f}" for f in forms.ADVISOR_FORM)],
        ["adv_table", "adv_csv", "adv_note"])
-    filters = [*(key for key, _ in r.CATALOG_FILTERS), "lang"]
+    filters = [*(key for key, _ in forms.CATALOG_FILTERS), "lang"]
     for key in filters:
         on(c[key].change, lambda *a: {"catalog": page.browse(*a)}, filters, ["catalog"])
     fixed = {"state", "lang", "cards", "source", "catalog", "fb_note", "adv_note"}

@@ -1,5 +1,6 @@
 """The page's fixed texts (Dutch, English), labels, example questions, CSS and the small script
-that opens a citation. Data only; `app_render` turns it into HTML."""
+that opens a citation. Data only; `app_render` and
+`app_forms` turn it into HTML."""
 
 from __future__ import annotations
 

@@ -10,7 +10,9 @@ from typing import Any
 import pytest
 
 import app
+import app_forms as forms
 import app_render as r
+from app_texts import EXAMPLES
 from assistant.feedback import FeedbackStore
 from instruments.profile import CompanyProfile
 
@@ -111,8 +113,8 @@ def test_profile_correction_recomputes_the_last_answer(page: app.Page) -> None:
     _, first = ask(page, "Welke regeling past bij ons softwarebedrijf?")
     state: app.ChatState = first["state"]
     assert state.last.profile.get("employees") is None
-    values = r.form_values(state.conversation.profile, r.CHAT_FORM)
-    form = dict(zip(r.CHAT_FORM, values, strict=True))
+    values = forms.form_values(state.conversation.profile, forms.CHAT_FORM)
+    form = dict(zip(forms.CHAT_FORM, values, strict=True))
     form.update(employees=400, region="limburg", is_startup="no")
     view = page.recompute(state, "nl", *form.values())
     new_state: app.ChatState = view["state"]
@@ -130,15 +132,15 @@ def test_correction_of_a_fact_stated_in_the_question_wins(page: app.Page) -> Non
     _, first = ask(page, NL_QUESTION)
     state: app.ChatState = first["state"]
     assert state.last.profile["employees"] == 12
-    values = r.form_values(state.conversation.profile, r.CHAT_FORM)
-    form = dict(zip(r.CHAT_FORM, values, strict=True))
+    values = forms.form_values(state.conversation.profile, forms.CHAT_FORM)
+    form = dict(zip(forms.CHAT_FORM, values, strict=True))
     form.update(employees="300", size="unknown")
     view = page.recompute(state, "nl", *form.values())
     assert view["state"].last.profile["employees"] == 300
 
 
 def test_recompute_without_a_question_asks_for_one(page: app.Page) -> None:
-    view = page.recompute(app.ChatState(), "nl", *[None] * len(r.CHAT_FORM))
+    view = page.recompute(app.ChatState(), "nl", *[None] * len(forms.CHAT_FORM))
     assert "Stel eerst een vraag" in view["fb_note"]
 
 
@@ -227,10 +229,10 @@ def test_clarifying_question_becomes_quick_replies(page: app.Page) -> None:
 
 
 def test_advisor_desk_table_and_csv(page: app.Page) -> None:
-    values = {name: None for name in r.ADVISOR_FORM}
+    values = {name: None for name in forms.ADVISOR_FORM}
     values.update(employees=12, sector="software", themes=["ict_digital"], is_startup="no",
                   collaboration="unknown", stage="rnd", activities=[], support_wanted=[])
-    view = page.check_profile("nl", *(values[n] for n in r.ADVISOR_FORM))
+    view = page.check_profile("nl", *(values[n] for n in forms.ADVISOR_FORM))
     table = view["adv_table"]
     catalog = page.finder.catalog
     assert len(table["data"]) == len(catalog)
@@ -246,22 +248,22 @@ def test_advisor_desk_table_and_csv(page: app.Page) -> None:
 
 
 def test_advisor_desk_reports_bad_input(page: app.Page) -> None:
-    values: dict[str, object] = {name: "" for name in r.ADVISOR_FORM}
+    values: dict[str, object] = {name: "" for name in forms.ADVISOR_FORM}
     values["employees"] = "twaalf<b>"
-    view = page.check_profile("nl", *(values[n] for n in r.ADVISOR_FORM))
+    view = page.check_profile("nl", *(values[n] for n in forms.ADVISOR_FORM))
     assert "notice-error" in view["adv_note"] and "adv_table" not in view
     assert "Medewerkers" in view["adv_note"] and "&lt;b&gt;" in view["adv_note"]
 
 
 def test_form_round_trip_keeps_unknowns_unknown() -> None:
     profile = CompanyProfile(employees=12, turnover_eur=2_500_000, themes=["health"])
-    values = r.form_values(profile, r.ADVISOR_FORM)
-    assert values[r.ADVISOR_FORM.index("age_years")] == ""
-    assert values[r.ADVISOR_FORM.index("turnover_eur")] == "2500000"
-    back = r.profile_from_form(r.ADVISOR_FORM, values)
+    values = forms.form_values(profile, forms.ADVISOR_FORM)
+    assert values[forms.ADVISOR_FORM.index("age_years")] == ""
+    assert values[forms.ADVISOR_FORM.index("turnover_eur")] == "2500000"
+    back = forms.profile_from_form(forms.ADVISOR_FORM, values)
     assert back.employees == 12 and back.turnover_eur == 2_500_000 and back.age_years is None
     assert back.is_startup is None and back.region is None and back.themes == ["health"]
-    assert r.profile_from_form(("employees",), ["1.200"]).employees == 1200
+    assert forms.profile_from_form(("employees",), ["1.200"]).employees == 1200
 
 
 def test_catalog_filters(page: app.Page) -> None:
@@ -289,7 +291,7 @@ def test_switch_language_relabels_the_page(page: app.Page) -> None:
     assert view["question"]["label"] == "Your question"
     assert view["chat_employees"]["label"] == "Employees"
     assert ("unknown", "unknown") in view["chat_size"]["choices"]
-    assert view["example_0"]["value"] == r.EXAMPLES["en"][0]
+    assert view["example_0"]["value"] == EXAMPLES["en"][0]
     assert "RVO" in view["welcome"] and "2022" in view["welcome"]
     back = page.switch_language("nl", app.ChatState())
     assert back["tab_chat"]["label"] == "Assistent"

@@ -43,6 +43,10 @@ def test_only_app_imports_gradio() -> None:
         if ".venv" not in p.parts and "tests" not in p.parts and "gradio" in _imports(p)
     ]
     assert all(u.startswith("app") for u in users), users
+    pure = {"app_render.py", "app_forms.py", "app_texts.py"}  # the page's helpers, no gradio
+    assert not pure & set(users), users
+    for name in sorted(pure):
+        assert "app" not in _imports(ROOT / name), f"{name} imports app (the page imports it)"
 
 
 def test_no_heavy_import_at_module_level() -> None:
