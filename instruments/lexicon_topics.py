@@ -25,7 +25,7 @@ _PILOT = (r"\bpilot|\bdemonstrat|\bdemo\b|\bproeftuin|\bveldtest|\bfield (?:test
 STAGE_STRONG: tuple[tuple[Stage, re.Pattern[str]], ...] = (
     ("idea", _rx(r"\bidee ?-?fase|\bidea (?:stage|phase)|\b(?:alleen|slechts|nog maar|pas) ",
                  r"een idee\b|\b(?:only|just|still) an idea\b")),
-    ("feasibility", _rx(r"haalbaarheid|\bfeasibility")),
+    ("feasibility", _rx(r"haalbaar|\bfeasib|\bviab(?:le|ility)\b")),
     ("rnd", _rx(_RND)),
     ("prototype", _rx(r"\bprototyp|\bproof of concept|\bpoc\b|\bmvp\b")),
     ("pilot", _rx(_PILOT)),
@@ -72,6 +72,7 @@ THEMES: tuple[tuple[Theme, re.Pattern[str]], ...] = (
     ("hightech", _rx(r"\bchips?\b|\bsemicon|halfgeleider|fotonica|\bphotonic|\bhigh[- ]?tech",
                      r"|\bmachines?\b(?! learning)|\bmachinebouw|\bmachinery|\brobot|mechatron",
                      r"|\bsensor|\bquantum|\bkwantum|\bnanotech|\blaser|maakindustrie",
+                     r"|machinefabriek|metaalbewerk|\bmetalwork",
                      r"|\bmanufactur")),
     ("chemistry", _rx(r"\bchemi|\bchemical|\bchemisch|katalys|catalys|\bpolymer|\bcoating")),
     ("water_maritime", _rx(r"\bwater(?!stof)|(?:drink|afval|grond)water|wastewater",
