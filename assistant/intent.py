@@ -11,43 +11,131 @@ from collections.abc import Sequence
 
 from assistant.answer import Intent
 
-_INJECTION = re.compile(
-    # overriding the rules
-    r"(negeer\w*|negeren|vergeet|vergeten|ignor\w*|disregard\w*|forget|override)\b.{0,40}"
-    r"\b(instructie|instructies|regels|opdracht|prompt|instructions?|rules|guidelines|above"
-    r"|previous|everything)"
-    r"|system\s*(prompt|override)|systeemprompt|###\s*(system|instruction)|<!--|\[/?inst\]"
-    r"|new instructions|nieuwe instructies|instructie voor de assistent|jailbreak|\bdan mode\b"
-    r"|developer mode|you are now|je bent nu|act as (an?|the) |doe alsof|pretend (you|to)"
-    # revealing settings or secrets
-    r"|(print|show|reveal|display|toon|laat|geef)\b.{0,30}\b(your|the|je|jouw|de)\b.{0,20}"
-    r"(instructions|instructies|systeeminstructies|settings|instellingen|config\w*)"
+_OVERRIDE = re.compile(
+    # overriding the rules: an imperative (not "our software ignores the rules of ...") aimed at
+    # the assistant's own instructions, or at rules with no other qualifier ("your rules", "all
+    # rules", not "the de minimis rules")
+    r"\b(negeer|negeren|vergeet|vergeten|ignore|disregard|forget|override|overrule)\b.{0,40}"
+    r"\b(instructie|instructies|opdracht|prompt|instructions?|above|previous|everything)"
+    r"|\b(negeer|negeren|vergeet|vergeten|ignore|disregard|forget|override|overrule)\s+"
+    r"((al(le|l)?|de|the|je|jouw|uw|your|these|deze|any)\s+){0,3}"
+    r"((previous|prior|earlier|above|own|vorige|eerdere|voorgaande|bovenstaande|eigen)\s+)?"
+    r"(regels|rules|guidelines|richtlijnen|beperkingen|restrictions)\b"
+    r"|\b(je|jouw|uw|your|alle|all)\s+(eigen\s+|own\s+)?(regels|instructies|rules|instructions)"
+    r"\b.{0,20}\b(te\s+)?(negeren|vergeten|loslaten|ignore|ignoring|forget|disregard|drop)\b"
+    r"|system\s*(prompt|override)|systeemprompt|prompt\s*template|###\s*(system|instruction)"
+    r"|<!--|\[/?inst\]|new instructions|nieuwe instructies|instructie voor de assistent"
+    r"|(^|[\n\"'“‘(\[>#|])\s*(system|assistant|assistent|systeem|developer)\s*:"
+    r"|</?(div|span|script|system|iframe|style|img|meta|svg|body|html|input|form|user"
+    r"|assistant|instructions?|prompt|hidden)\b[^<>]{0,200}>",
+    re.IGNORECASE | re.DOTALL,
+)
+_ROLEPLAY = re.compile(
+    r"jailbreak|\bdan\b.{0,30}\b(mode|anything)|\bdo anything now\b|developer mode"
+    r"|\byou are now\b|\bje bent nu\b|\bjij bent nu\b|\bact as (an?|the)\b|\bdoe (net )?alsof"
+    r"|\bpretend\b|\blet'?s play a game\b"
+    r"|\b(from now on|henceforth),?\s+(you\b|answer|reply|respond|always|only|say|act)"
+    r"|\b(vanaf nu|van nu af aan),?\s+((ben|bent|antwoord|reageer|zeg|moet|mag|doe)\s+(je|jij|u)"
+    r"|(je|jij|u)\s+(bent|antwoordt?|reageert|zegt|moet|mag))\b"
+    r"|\b(ai|assistent|assistant|bot|chatbot|model)\b.{0,15}\b(without|zonder)\s+(any\s+)?"
+    r"(rules|restrictions|limits|filters|beperkingen|regels|restricties)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_REVEAL = re.compile(
+    # revealing settings or secrets (not "the instructions for applying for the WBSO")
+    r"\b(print|show|reveal|display|dump|paste|output|toon|laat|geef|plak|stuur)\b.{0,30}"
+    r"\b(your|the|je|jouw|de|hidden|verborgen|internal|interne|full|volledige|raw)\b.{0,20}"
+    r"(instructions|instructies|systeeminstructies|settings|instellingen|config\w*)\b"
+    r"(?!\s+(voor|for|om|to|on|over|about|bij|op|hoe|how)\b"
+    r"(?!\s+(de\s+|the\s+)?(assistent|assistant|ai|bot|chatbot|model)\b))"
+    r"|\bprint\s+(your|je|the)\s+(config\w*|settings|prompt)"
     r"|api[_ ]?key|openai_api_key|wachtwoord|password|environment variables?|omgevingsvariabelen"
+    r"|\b(decode|decodeer|ontcijfer)\w*\b.{0,40}\b(and|en)\b.{0,20}\b(do|follow|execute|run"
+    r"|voer|volg|doe)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_AUTHORITY = re.compile(
+    # claimed authority asking for access, or to switch protections off
+    r"\b(zet|schakel|turn|switch)\b.{0,20}\b(beveiliging|security|safety|filters?|restricties"
+    r"|restrictions)\b.{0,12}\b(uit|off)\b"
+    r"|\b(disable|uitschakelen)\b.{0,20}\b(security|safety|filters?|beveiliging)"
+    r"|\b(maintenance|debug|admin|god|onderhouds|beheerders?)[- ]?(mode|modus)\b"
+    r"|\b(toegang|access)\s+(tot|to)\s+(alle|all|de|the)\s+(aanvragen|applications|data"
+    r"|gegevens|database|dossiers|files|users|gebruikers)",
+    re.IGNORECASE,
+)
+_FABRICATE = re.compile(
     # fabricating schemes, quotes or official documents
-    r"|(verzin|bedenk|invent|make up|fabricate|fake)\b.{0,40}\b(regeling|subsidie|scheme|grant"
+    # an order ("make up a grant"), not a description ("we invent new coatings", "fake
+    # documents")
+    r"(?<!\bwe )(?<!\bwij )(?<!\bi )(?<!\bik )(?<!\bthey )(?<!\bze )(?<!\bzij )"
+    r"\b(verzin|bedenk|invent|make up|fabricate|fake)\s+(me\s+|mij\s+|for me\s+|voor mij\s+)?"
+    r"(a|an|een|some|any|new|nieuwe?|fictional|fictieve?)\b.{0,40}\b(regeling|subsidie|scheme|grant"
     r"|subsidy|programme|program|instrument|citaat|quote)"
     r"|(present|presenteer)\w*\b.{0,30}\b(as|als) (a |an |een )?(quote|citaat)"
     r"|sounds official|klinkt officieel"
     r"|(officiële|official)\s+(toekenningsbrief|beschikking|brief|letter|approval|decision)"
-    r"|toekenningsbrief|goedkeuringsbrief|approval letter",
+    r"|toekenningsbrief|goedkeuringsbrief|approval letter"
+    r"|\b(write|schrijf|maak|make|create|opstellen|stel|genereer|generate)\b.{0,30}"
+    r"\b(fake|nep|valse?|forged|vervalst\w*)\b",
     re.IGNORECASE | re.DOTALL,
 )
+_FRAUD = re.compile(
+    # lying to RVO or the tax authority
+    r"\b(controleert|merkt|checkt)\s+(\w+\s+)?niemand|\bniemand\s+(\w+\s+)?"
+    r"(controleert|merkt|checkt|komt er\s*achter)"
+    r"|\bnobody\s+(\w+\s+)?(checks|notices|will\s+(notice|know|check|find))"
+    r"|\bwithout\s+(anyone|rvo|them|the\s+\w+|the belastingdienst)\s+(noticing|knowing"
+    r"|finding out)"
+    r"|\b(look|appear|seem)\s+(bigger|larger|higher|more)\s+than"
+    r"|\b(uren|hours|kosten|costs)\b.{0,20}\b(opblazen|opkrikken|inflate|inflating)"
+    r"|\b(inflate|inflating|opblazen|opkrikken|overdrijven|exaggerate)\b.{0,20}\b(uren|hours"
+    r"|kosten|costs)"
+    r"|\b(lie|lying|liegen|jokken)\s+(about|over|tegen|to\s+(rvo|the|them))\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_HOSTILE = (_OVERRIDE, _ROLEPLAY, _REVEAL, _AUTHORITY, _FABRICATE, _FRAUD)
+_BASE64 = re.compile(r"(?<![\w/+])(?=\S*\d)(?=\S*[A-Z])(?=\S*[a-z])[A-Za-z0-9+/]{24,}={0,2}")
+
 _OUT_OF_SCOPE = re.compile(
-    r"\b(btw|vat|omzetbelasting|aangifte inkomstenbelasting|belastingaangifte|tax return"
-    r"|hypotheek|mortgage|recept|recipe|bak(ken)?|koken|cook|cake|taart|pasta|weer(bericht)?"
-    r"\b(?!.{0,20}subsid)|weather|voetbal|football|vakantie|holiday|dating|horoscoop"
+    r"\b(vat|omzetbelasting|aangifte inkomstenbelasting|belastingaangifte|tax return"
+    r"|hypotheek|mortgage|recept|recipe|bak(ken)?|koken|cook|cake|taart|pasta"
+    r"|weather|voetbal|football|vakantie|holiday|dating|horoscoop"
     r"|kfw|vlaio|bpifrance|innovate uk|amerikaanse subsid|uk grant"
-    r"|\w*toeslag(en)?(?<!pps-toeslag)|uitkering|ww-uitkering|pensioen|pension|crypto"
-    r"|bitcoin|aandelen kopen|stock tips)\b",
+    r"|\w*toeslag(en)?(?<!pps-toeslag)|uitkering|ww-uitkering|ww|uwv|werkloos\w*|bijstand"
+    r"|unemployment|pensioen|pension|stock tips|aandelen kopen"
+    r"|visa|visum|verblijfsvergunning|residence permit|kennismigrant|highly skilled migrant"
+    r"|immigration|immigratie)\b",
     re.IGNORECASE,
+)
+_OFF_TOPIC_TASK = re.compile(
+    # topics and tasks whose words can also occur in real questions, so matched in context
+    r"\bbtw[- ]?(aangifte|tarief|nummer|plichtig|terug|verleggen)"
+    r"|\b(hoeveel|welk|rekenen|betalen|afdragen|terugvragen|aftrekken)\b.{0,20}\bbtw\b"
+    r"|\bbtw\b.{0,20}\b(rekenen|betalen|afdragen|terugvragen|aftrekken|tarief)\b"
+    r"|\bweer(bericht|sverwachting|man)\b|\bhoe wordt het weer\b|\bwat voor weer\b"
+    r"|\bhet weer\s+(morgen|vandaag|dit weekend|in)\b"
+    r"|\b(crypto\w*|bitcoin|aandelen|stocks?|shares|beleggen|beleggingen)\b.{0,30}"
+    r"\b(kopen|buy|buying|tips?|advies|advice|koers|price)\b"
+    r"|\b(kopen|buy|buying|koers|price of)\b.{0,20}\b(crypto\w*|bitcoin|aandelen|stocks?)\b"
+    r"|\b(translate|vertaal)\b\s*(this|the following|dit|het volgende|to|into|naar|in|:)"
+    r"|\b(write|schrijf|maak|generate|genereer)\b.{0,20}\b(code|script|python|javascript"
+    r"|sql|regex|functie|function|html)\b"
+    r"|\b(vertel|tell|maak|schrijf|write)\b.{0,25}\b(mop|moppen|grap|grapje|joke|jokes"
+    r"|gedicht|poem|limerick|liedje|song)\b"
+    r"|\b(zonnepanelen|warmtepomp|isolatie|isoleren|thuisbatterij|laadpaal|solar panels?"
+    r"|heat pump|insulation|home battery)\b.{0,40}\b(mijn|my|ons|our)\s+(eigen\s+|own\s+)?"
+    r"(huis|woning|dak|house|home|roof)\b"
+    r"|\b(huiseigenaar|homeowner|particulier)\b",
+    re.IGNORECASE | re.DOTALL,
 )
 _DOMAIN = re.compile(
     r"subsid|regeling|innovat|r&d|r&amp;d|onderzoek|research|ontwikkel|develop|financier"
-    r"|financ|lening|loan|krediet|credit|fonds|fund|invest|startup|start-up|scale-?up|mkb|sme"
+    r"|financ|lening|loan|krediet|credit|fonds|fund|invest|startup|start-up|scale-?up|scaling|mkb|sme"
     r"|kabinet|cabinet|government|overheid|brief|letter|valorisat|kennis|knowledge|techn"
     r"|belasting|tax|aftrek|prototype|pilot|haalbaar|feasib|octrooi|patent|universit|spin-?off"
     r"|ecosyste|regio|europ|missie|mission|topsector|groeifonds|actieplan|action plan"
-    r"|aanbested|procure|digitali|export|subsidy|grant|scheme|eligib|aanmerking|rvo|kvk"
+    r"|aanbested|procure|digitali|export|subsidy|(?<![a-z])grant|scheme|eligib|aanmerking|rvo|kvk"
     r"|bedrijf|company|business|onderneming|ondernemer|entrepreneur|zzp|freelanc|startup",
     re.IGNORECASE,
 )
@@ -119,7 +207,18 @@ def is_foreign_scheme_question(text: str) -> bool:
 
 
 def is_hostile(text: str) -> bool:
-    return bool(_INJECTION.search(text))
+    """An attempt to override the rules, leak settings, forge documents or cheat."""
+    return any(p.search(text) for p in _HOSTILE) or bool(_BASE64.search(text))
+
+
+def is_out_of_scope(text: str) -> bool:
+    """About something other than innovation support for companies."""
+    return bool(
+        _OUT_OF_SCOPE.search(text)
+        or _OFF_TOPIC_TASK.search(text)
+        or is_foreign_scheme_question(text)
+        or not _DOMAIN.search(text)
+    )
 
 
 def is_gibberish(text: str, known_words: Sequence[str] | frozenset[str]) -> bool:
@@ -144,7 +243,7 @@ def _not_answered(text: str, mentioned: Sequence[str]) -> Intent | None:
         return "smalltalk"
     if mentioned:
         return None
-    if _OUT_OF_SCOPE.search(text) or is_foreign_scheme_question(text) or not _DOMAIN.search(text):
+    if is_out_of_scope(text):
         return "out_of_scope"
     return None
 

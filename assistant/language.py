@@ -33,6 +33,30 @@ _EN = frozenset(
 )
 
 
+# Content words that belong to one language only; they decide when the function words tie
+# (telegraphic questions such as "WBSO application costs" or "uitleg MIT haalbaarheid").
+_NL_CONTENT = frozenset(
+    ["instructies", "vorige", "voorgaande", "negeer", "vergeet", "uitleg", "leg", "aanvraag",
+     "kosten", "eisen", "voorwaarden", "samenwerking", "haalbaarheid", "haalbaarheidsproject",
+     "weer", "morgen", "gisteren", "vandaag", "innovatie", "onderzoek", "ontwikkeling",
+     "leningen", "financiering", "aanmerking", "uren", "loon", "toon", "vertel", "mop",
+     "recept", "samenvatting", "alsjeblieft", "vraag", "vragen", "snel", "hoeveel", "waarvoor",
+     "bedrijven", "ondernemers", "kennis", "zorg", "uitgelegd", "betekent", "verschil",
+     "regels", "regelingen", "instellingen", "beleid", "toekomst", "eigen", "nieuwe", "nieuw",
+     "zonder", "bedragen", "bedrag", "terugbetalen", "aanvraagtermijn", "wanneer", "stap"]
+)
+_EN_CONTENT = frozenset(
+    ["instructions", "previous", "ignore", "forget", "explain", "application", "applications",
+     "costs", "cost", "requirements", "collaboration", "feasibility", "weather", "tomorrow",
+     "yesterday", "today", "innovation", "development", "grants", "subsidy", "subsidies",
+     "loans", "eligible", "eligibility", "support", "hours", "salary", "print", "show", "tell",
+     "joke", "recipe", "summary", "pls", "thx", "quick", "question", "companies", "knowledge",
+     "healthcare", "difference", "rules", "schemes", "settings", "policy", "future", "own",
+     "new", "without", "amounts", "amount", "repay", "step", "steps", "overview"]
+)
+_NL_SPELLING = re.compile(r"ij|aa|oe|uu|sch|heid|lijk|cht|tje\b|ieu")
+_EN_SPELLING = re.compile(r"th|wh|tion\b|ght|ea|y\b|ck|sh")
+
 _QUOTED = re.compile(r"“.*”|\"[^\"\n]*\"")  # greedy within a line: quotes may nest
 
 
@@ -42,13 +66,33 @@ def answer_language(text: str, default: Lang = "nl") -> Lang:
 
 
 def detect_language(text: str, default: Lang = "nl") -> Lang:
-    """'nl' or 'en' by which language's function words the text uses more (Dutch on a tie)."""
+    """'nl' or 'en' by which language's function words the text uses more; on a tie, by its
+    language-specific content words, then by spelling (Dutch when still undecided)."""
     words = _WORD.findall(text.lower())
-    nl = sum(1 for w in words if w in _NL)
-    en = sum(1 for w in words if w in _EN)
-    if nl == en:
-        return default
-    return "nl" if nl > en else "en"
+    for score in (_function_words, _content_words, _spelling):
+        lead = score(words)
+        if lead:
+            return "nl" if lead > 0 else "en"
+    return default
 
 
-COMMON_WORDS = frozenset(w.strip("'") for w in _NL | _EN)
+def _count(words: list[str], nl: frozenset[str], en: frozenset[str]) -> int:
+    """Dutch words minus English words."""
+    return sum(1 for w in words if w in nl) - sum(1 for w in words if w in en)
+
+
+def _function_words(words: list[str]) -> int:
+    return _count(words, _NL, _EN)
+
+
+def _content_words(words: list[str]) -> int:
+    return _count(words, _NL_CONTENT, _EN_CONTENT)
+
+
+def _spelling(words: list[str]) -> int:
+    """Letter groups typical of Dutch minus those typical of English."""
+    joined = " ".join(words)
+    return len(_NL_SPELLING.findall(joined)) - len(_EN_SPELLING.findall(joined))
+
+
+COMMON_WORDS = frozenset(w.strip("'") for w in _NL | _EN | _NL_CONTENT | _EN_CONTENT)
