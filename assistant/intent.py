@@ -176,7 +176,16 @@ _RECOMMEND = re.compile(
     r"\b(welke|which|what)\b.{0,40}\b(regeling|regelingen|subsidie|subsidies|financiering|lening"
     r"|fonds|instrument|scheme|schemes|grant|grants|subsidy|funding|loan|support|tax break"
     r"|options?|mogelijkheden)|\b(past bij|passen bij|fits?|suits?|geschikt|zoek(en)?|looking for"
-    r"|need|nodig|advies|advice|recommend|aanraden|tips?)\b",
+    r"|need|nodig|advies|advice|recommend|aanraden|tips?)\b"
+    r"|\bhoe heet\b|\bwhat(?:'s| is) (?:it|that|such a \w+) called\b",
+    re.IGNORECASE,
+)
+# "Eurostars does not cover India, what else is there?": asks for other instruments
+ALTERNATIVE = re.compile(
+    r"\b(what else|anything else|other (?:options|schemes|instruments|programmes|programs)"
+    r"|alternatives?|besides|apart from|instead of|wat (?:is er )?(?:nog )?meer|wat anders"
+    r"|andere (?:regelingen|regeling|opties|mogelijkheden|instrumenten)|alternatie\w*"
+    r"|behalve|naast de|in plaats van)\b",
     re.IGNORECASE,
 )
 
@@ -249,6 +258,8 @@ def _not_answered(text: str, mentioned: Sequence[str]) -> Intent | None:
 
 
 def _answered(text: str, mentioned: Sequence[str], has_profile_facts: bool) -> Intent:
+    if mentioned and ALTERNATIVE.search(text) and not _LETTER.search(text):
+        return "recommend"
     if len(mentioned) >= 2 and _COMPARE.search(text):
         return "compare"
     if mentioned and _ELIGIBILITY.search(text):

@@ -11,7 +11,7 @@ from assistant import composer as c
 from assistant import flows
 from assistant.answer import Answer, Intent, Recommendation
 from assistant.followup import resolve_followup
-from assistant.intent import classify, is_gibberish
+from assistant.intent import ALTERNATIVE, classify, is_gibberish
 from assistant.knowledge import LETTER_KIND_ORDER
 from assistant.language import detect_language
 from assistant.llm import LlmAnswerer
@@ -262,6 +262,9 @@ class AnswerService:
         profile: CompanyProfile,
         mentioned: Sequence[str],
     ) -> Answer:
+        excluded: set[str] = set()
+        if intent == "recommend" and ALTERNATIVE.search(text):  # "what else besides X?"
+            excluded, mentioned = set(mentioned), ()
         names = " ".join(self.catalog.get(i).name.nl for i in mentioned)
         card_query = f"{text} {names}".strip()
         card_hits = self.searcher.search(
@@ -271,6 +274,7 @@ class AnswerService:
         # stage implies (the answer still shows the profile as the user gave it)
         assessed = with_inferred_activities(profile)
         ranked = rank_instruments(self.catalog, assessed, card_hits, text, mentioned)
+        ranked = [r for r in ranked if r.card.id not in excluded]
         focus = list(mentioned)[:3] or (
             [r.card.id for r in ranked if r.result.verdict != "does_not_fit"][:FOCUS]
             if intent == "recommend"

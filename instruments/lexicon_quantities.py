@@ -70,14 +70,16 @@ _NUM = rf"(?P<n>{_DIGITS}|[a-z]+(?:[- ][a-z]+)?)"
 EMPLOYEE_PATTERNS = (
     _rx(r"\bmet (?:z'n|zn|zijn|ons) (?P<n>", "|".join(DUTCH_GROUP_WORDS), r"|\d+(?='?en\b))\b"),
     _rx(r"\b", _NUM, r" ?-? ?(?P<noun>medewerkers?|werknemers?|employees?|staff(?: members)?",
-        r"|mensen|people|fte'?s?|personen|persons?|man|collega'?s|colleagues|arbeidskrachten",
+        r"|mensen|people|fte'?s?|personen|persons?|pers\.?|man|collega'?s|colleagues",
+        r"|arbeidskrachten",
         r"|workers|personeelsleden|devs|developers|engineers|ontwikkelaars|programmeurs)\b"),
     _rx(r"\b(?P<n>\d+|[a-z]+?)[- ]?(?P<unit>mans|persoons)",
         r"(?:bedrijf|zaak|onderneming|team|bureau|organisatie|studio|praktijk)\b"),
     _rx(r"\b(?:team|staff|workforce|headcount|personeelsbestand) (?:of|van) ",
         r"(?:about |around |ongeveer |circa |ca\.? )?(?P<n>", _DIGITS, r"|[a-z]+(?:-[a-z]+)?)\b"),
 )
-AMBIGUOUS_STAFF_NOUNS = {"mensen", "people", "personen", "persons", "person", "man", "workers"}
+AMBIGUOUS_STAFF_NOUNS = {"mensen", "people", "personen", "persons", "person", "man", "workers",
+                         "pers", "pers."}
 NOT_STAFF_BEFORE = {"voor", "for", "to", "aan", "by", "door", "serve", "serves",
                     "help", "helps", "helpen", "bereiken", "reach", "reaches", "bedienen", "over"}
 YEAR_BEFORE = {"in", "sinds", "since", "per", "tot", "until", "vanaf", "from", "jaar", "year"}

@@ -68,6 +68,10 @@ def test_answer_language_ignores_quoted_dutch() -> None:
         ("Kan ik als zzp'er de WBSO aanvragen?", ["wbso"], True, "eligibility"),
         ("Wat zegt de brief over valorisatie?", [], False, "policy"),
         ("we zijn met z'n twaalven, welke subsidie past?", [], True, "recommend"),
+        ("Eurostars covers no India i think, so what else is there?", ["eurostars"], True,
+         "recommend"),
+        ("Welke andere regelingen zijn er naast de WBSO?", ["wbso"], False, "recommend"),
+        ("een uitvraag van de gemeente, hoe heet zo'n regeling?", [], False, "recommend"),
     ],
 )
 def test_intents(text: str, mentioned: list[str], facts: bool, intent: str) -> None:
@@ -239,3 +243,10 @@ def test_any_text_gives_a_valid_answer(built_finder, text: str) -> None:  # type
     Answer.model_validate(answer.model_dump())
     assert answer.text.strip()
     assert set(answer.cited_ids()) <= set(answer.retrieved)
+
+
+def test_what_else_leaves_the_named_instrument_out(built_finder) -> None:  # type: ignore[no-untyped-def]
+    answer = built_finder.ask("we do R&D with a partner company abroad. Eurostars doesn't fit, "
+                              "what else is there?")
+    assert answer.intent == "recommend" and answer.recommendations
+    assert "eurostars" not in answer.recommended_ids()

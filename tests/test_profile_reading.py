@@ -86,6 +86,7 @@ def assert_has(profile: CompanyProfile, expected: dict[str, Any]) -> None:
     ("we willen laten uitzoeken of het technisch haalbaar is", {"stage": "feasibility"}),
     ("is it commercially viable?", {"stage": "feasibility"}),
     ("machinefabriek met 14 man", {"themes": ["hightech"]}),
+    ("klein ingenieursbureau (8 pers)", {"employees": 8}),
     ("we doen R&D", {"stage": "rnd", "activities": ["own_rnd"]}),
     ("we willen een nieuw product ontwikkelen", {"stage": "rnd"}),
     ("we hebben een prototype", {"stage": "prototype"}),
