@@ -165,6 +165,13 @@ _LETTER = re.compile(
     r"|letter|policy|action plan)\b",
     re.IGNORECASE,
 )
+# "does the government have anything for us?" asks for an instrument, not about the letter
+_ASKS_FOR_ME = re.compile(
+    r"\b(?:have|has|got|offer|heeft|hebben|biedt|bieden)\b.{0,25}\b(?:anything|something|iets"
+    r"|wat)\b.{0,20}\b(?:for (?:us|me|that|this|startups?|companies)|voor (?:ons|mij|mijn|onze"
+    r"|dat|dit|startups?|bedrijven))\b",
+    re.IGNORECASE,
+)
 _POLICY = re.compile(
     r"\b(kabinet|kamerbrief|brief|regering|minister|ministerie|beleid|actieplan|doelstelling"
     r"|ambitie|plan(nen)?|cabinet|government|letter|policy|action plan|goal|ambition|deadline"
@@ -264,7 +271,7 @@ def _answered(text: str, mentioned: Sequence[str], has_profile_facts: bool) -> I
         return "compare"
     if mentioned and _ELIGIBILITY.search(text):
         return "eligibility"
-    if _LETTER.search(text):
+    if _LETTER.search(text) and not _ASKS_FOR_ME.search(text):
         explains = mentioned and _EXPLAIN.search(text) and not _POLICY.search(text)
         return "explain" if explains else "policy"
     asks_advice = bool(_RECOMMEND.search(text))

@@ -72,6 +72,10 @@ def test_answer_language_ignores_quoted_dutch() -> None:
          "recommend"),
         ("Welke andere regelingen zijn er naast de WBSO?", ["wbso"], False, "recommend"),
         ("een uitvraag van de gemeente, hoe heet zo'n regeling?", [], False, "recommend"),
+        ("startup, 1.5M equity round. does the government have anything for us?", [], True,
+         "recommend"),
+        ("What does the government do for startups according to the letter?", [], True,
+         "policy"),
     ],
 )
 def test_intents(text: str, mentioned: list[str], facts: bool, intent: str) -> None:
