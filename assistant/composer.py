@@ -21,8 +21,8 @@ from retrieval.hybrid import SearchHit
 from retrieval.passages import Passage
 
 SECOND_QUOTE_SHARE = 0.6
-POLICY_SENTENCES = 3  # sentences quoted from the passage that answers a policy question
-POLICY_QUOTE_CHARS = 700  # quote a second passage when its score is this close to the first
+POLICY_SENTENCES = 4  # sentences quoted from the passage that answers a policy question
+POLICY_QUOTE_CHARS = 900  # quote a second passage when its score is this close to the first
 VERDICT_WORDS = {
     "nl": {"fits": "past", "may_fit": "past mogelijk", "does_not_fit": "past niet"},
     "en": {"fits": "fits", "may_fit": "may fit", "does_not_fit": "does not fit"},
