@@ -20,7 +20,7 @@ from prompts.loader import Templates
 from retrieval.hybrid import SearchHit
 from retrieval.passages import Passage
 
-SECOND_QUOTE_SHARE = 0.6
+SECOND_QUOTE_SHARE = 0.9
 POLICY_SENTENCES = 4  # sentences quoted from the passage that answers a policy question
 POLICY_QUOTE_CHARS = 900  # quote a second passage when its score is this close to the first
 VERDICT_WORDS = {
