@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from retrieval.hybrid import SearchHit
+from retrieval.sentences import split_sentences
 
 ACTION_PLAN = re.compile(r"\b(actie ?plan\w*|action ?plan\w*)\b", re.IGNORECASE)
 AMOUNT = re.compile(
@@ -35,6 +36,7 @@ MATCHING_KIND = 1.3  # an action-plan row for an action-plan question
 OTHER_KIND = 0.85  # an action-plan row for a question about the letter's argument
 FOOTNOTE = 0.8
 CUE_MET = 1.15  # a figure for an amount question, a date for a when question
+COVERAGE = 1.0  # a sentence holding every question term doubles the passage's score
 
 
 def factor(question: str, hit: SearchHit) -> float:
@@ -52,9 +54,24 @@ def factor(question: str, hit: SearchHit) -> float:
     return weight
 
 
-def rerank_for_policy(question: str, hits: Sequence[SearchHit]) -> list[SearchHit]:
-    """The hits with adjusted scores, best first (stable for equal scores)."""
-    adjusted = [replace(h, score=h.score * factor(question, h)) for h in hits]
+def rerank_for_policy(
+    question: str,
+    hits: Sequence[SearchHit],
+    coverage: Callable[[str], float] | None = None,
+) -> list[SearchHit]:
+    """The hits with adjusted scores, best first (stable for equal scores). `coverage` gives,
+    for a sentence, the share of the question's weight it holds: the best sentence of a
+    passage raises it (an answer usually stands in one sentence)."""
+
+    def best_sentence(hit: SearchHit) -> float:
+        if coverage is None:
+            return 0.0
+        return max((coverage(s) for s in split_sentences(hit.passage.text)), default=0.0)
+
+    adjusted = [
+        replace(h, score=h.score * factor(question, h) * (1 + COVERAGE * best_sentence(h)))
+        for h in hits
+    ]
     return sorted(adjusted, key=lambda h: -h.score)
 
 

@@ -6,6 +6,7 @@ import logging
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from assistant import composer as c
 from assistant import flows
@@ -232,7 +233,8 @@ class AnswerService:
             query, WIDE_SEARCH, SearchFilters(source="letter"), vector=self._embed(query)
         )
         if intent == "policy":
-            return rerank_for_policy(text, wide[: 2 * self.top_k])[: self.top_k]
+            cover = partial(self.searcher.lexical.coverage, text)
+            return rerank_for_policy(text, wide[: 2 * self.top_k], cover)[: self.top_k]
         hits = wide[: self.top_k]
         by_id = {h.passage.id: h for h in wide}
         about = [hit for iid in focus if (hit := self._passage_about(iid, by_id))]

@@ -196,6 +196,15 @@ class BM25Index:
     def __len__(self) -> int:
         return len(self._ids)
 
+    def coverage(self, query: str, text: str) -> float:
+        """Share of the query's weight (idf of its distinct terms) that the text contains."""
+        q_terms = set(self._analyzer.query_terms(query))
+        total = sum(self._idf.get(t, 0.0) for t in q_terms)
+        if not total:
+            return 0.0
+        found = q_terms & set(self._analyzer.terms(text))
+        return sum(self._idf.get(t, 0.0) for t in found) / total
+
     def search(
         self, query: str, k: int = 10, where: Mapping[str, object] | None = None
     ) -> list[LexicalHit]:

@@ -72,3 +72,25 @@ def test_a_list_of_parliamentary_papers_sinks() -> None:
     listing = SearchHit(_passage("l", refs), 1.0)
     body = SearchHit(_passage("b", "De brief zegt iets."), 0.9)
     assert rerank_for_policy("Wat zegt de brief over moties?", [listing, body])[0].passage.id == "b"
+
+
+def test_a_passage_with_one_sentence_holding_the_question_rises() -> None:
+    scattered = SearchHit(_passage("s", "Subsidie is fijn. Het mkb groeit. Er is een fonds."), 1.0)
+    focused = SearchHit(_passage("f", "Het fonds voor het mkb krijgt subsidie. Iets anders."), 0.8)
+
+    def coverage(sentence: str) -> float:
+        wanted = {"subsidie", "mkb", "fonds"}
+        return len(wanted & set(sentence.lower().strip(".").split())) / len(wanted)
+
+    with_cover = rerank_for_policy("subsidie mkb fonds?", [scattered, focused], coverage)
+    without = rerank_for_policy("subsidie mkb fonds?", [scattered, focused])
+    assert [h.passage.id for h in with_cover] == ["f", "s"]
+    assert [h.passage.id for h in without] == ["s", "f"]
+
+
+def test_coverage_weighs_rare_terms(built_finder) -> None:  # type: ignore[no-untyped-def]
+    lexical = built_finder.searcher.lexical
+    question = "Wat zegt de brief over het Innovatiepact met Duitsland?"
+    assert lexical.coverage(question, "Het Innovatiepact met Duitsland wordt verlengd.") > 0.8
+    assert lexical.coverage(question, "Innovatie is belangrijk.") < 0.3
+    assert lexical.coverage("", "iets") == 0.0
