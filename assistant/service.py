@@ -28,6 +28,7 @@ from retrieval.passages import Passage
 from retrieval.store import StoreUnavailable
 
 FOCUS = 3  # instruments whose own letter passage leads a recommendation's evidence
+SECOND_PASSAGE_FOR = 2  # the first instruments also bring their second-best letter passage
 WIDE_SEARCH = 40  # letter passages scored when choosing the one about an instrument
 
 log = logging.getLogger(__name__)
@@ -226,7 +227,8 @@ class AnswerService:
     ) -> list[SearchHit]:
         """Letter passages for the answer: searched with the question plus the names of the
         instruments it names (or the leading one); for answers about instruments, each focus
-        instrument's own letter passage comes first, the most relevant of those about it."""
+        instrument's own letter passage comes first, the most relevant of those about it, then
+        the second-best passage of the first two, then the search hits."""
         names = " ".join(self.catalog.get(i).name.nl.split(" (")[0] for i in named)
         query = f"{text} {names}".strip()
         wide = self.searcher.search(
@@ -237,24 +239,24 @@ class AnswerService:
             return rerank_for_policy(text, wide[: 2 * self.top_k], cover)[: self.top_k]
         hits = wide[: self.top_k]
         by_id = {h.passage.id: h for h in wide}
-        about = [hit for iid in focus if (hit := self._passage_about(iid, by_id))]
-        unique = {h.passage.id: h for h in [*about, *hits]}
+        about = [self._passages_about(iid, by_id) for iid in focus]
+        first = [found[0] for found in about if found]
+        second = [found[1] for found in about[:SECOND_PASSAGE_FOR] if len(found) > 1]
+        unique = {h.passage.id: h for h in [*first, *second, *hits]}
         return list(unique.values())[: self.top_k]
 
-    def _passage_about(self, iid: str, by_id: dict[str, SearchHit]) -> SearchHit | None:
-        """The letter passage about an instrument: body text over action rows over footnotes,
-        then the one the search scored highest, then the card's order."""
+    def _passages_about(self, iid: str, by_id: dict[str, SearchHit]) -> list[SearchHit]:
+        """The letter passages about an instrument, best first: body text over action rows
+        over footnotes, then the one the search scored highest, then the card's order."""
         candidates = [p for p in self.letter_refs.get(iid, []) if p in self.searcher.passages]
-        if not candidates:
-            return None
 
         def key(pair: tuple[int, str]) -> tuple[int, float, int]:
             order, pid = pair
             kind = LETTER_KIND_ORDER.get(self.searcher.passages[pid].kind, 3)
             return kind, -(by_id[pid].score if pid in by_id else 0.0), order
 
-        _, best = min(enumerate(candidates), key=key)
-        return by_id.get(best) or SearchHit(self.searcher.passages[best], 0.0)
+        ordered = [pid for _, pid in sorted(enumerate(candidates), key=key)]
+        return [by_id.get(pid) or SearchHit(self.searcher.passages[pid], 0.0) for pid in ordered]
 
     def _answer_with_sources(
         self,
