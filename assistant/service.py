@@ -6,18 +6,16 @@ import logging
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 
 from assistant import composer as c
 from assistant import flows
 from assistant.answer import Answer, Intent, Recommendation
+from assistant.evidence import LetterEvidence
 from assistant.followup import resolve_followup
 from assistant.intent import ALTERNATIVE, classify, is_gibberish
-from assistant.knowledge import LETTER_KIND_ORDER
 from assistant.language import detect_language
 from assistant.llm import LlmAnswerer
-from assistant.ranking import rank_instruments, with_inferred_activities
-from assistant.rerank import rerank_for_policy
+from assistant.ranking import Ranked, rank_instruments, with_inferred_activities
 from instruments.catalog import Catalog
 from instruments.models import Lang
 from instruments.profile import CompanyProfile, describe, extract_profile, merge
@@ -28,8 +26,6 @@ from retrieval.passages import Passage
 from retrieval.store import StoreUnavailable
 
 FOCUS = 3  # instruments whose own letter passage leads a recommendation's evidence
-SECOND_PASSAGE_FOR = 2  # the first instruments also bring their second-best letter passage
-WIDE_SEARCH = 40  # letter passages scored when choosing the one about an instrument
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +75,7 @@ class AnswerService:
             for p in self.searcher.passages.values()
             if p.source == "card" and p.instrument_id and p.section
         }
+        self.evidence = LetterEvidence(self.searcher, self.letter_refs, self.top_k)
 
     # -- entry point ------------------------------------------------------------------
     def ask(
@@ -215,48 +212,21 @@ class AnswerService:
         return self._answer(text, lang, intent, profile, text=body, notice="store_unavailable")
 
     # -- answers with sources ------------------------------------------------------------
-    def _embed(self, query: str) -> list[float] | None:
-        return (
-            None
-            if self.searcher.mode == "lexical"
-            else self.searcher.store.embedder.embed_query(query)
+    def _ranked(
+        self, text: str, intent: Intent, assessed: CompanyProfile, mentioned: Sequence[str]
+    ) -> tuple[list[Ranked], list[SearchHit], Sequence[str]]:
+        """The instruments ranked for the question, the card hits behind the ranking and the
+        instruments the answer is about ("what else besides X?" leaves X out)."""
+        excluded: set[str] = set()
+        if intent == "recommend" and ALTERNATIVE.search(text):
+            excluded, mentioned = set(mentioned), ()
+        names = " ".join(self.catalog.get(i).name.nl for i in mentioned)
+        card_query = f"{text} {names}".strip()
+        card_hits = self.searcher.search(
+            card_query, 12, SearchFilters(source="card"), vector=self.evidence.embed(card_query)
         )
-
-    def _letter_evidence(
-        self, text: str, intent: Intent, focus: Sequence[str], named: Sequence[str]
-    ) -> list[SearchHit]:
-        """Letter passages for the answer: searched with the question plus the names of the
-        instruments it names (or the leading one); for answers about instruments, each focus
-        instrument's own letter passage comes first, the most relevant of those about it, then
-        the second-best passage of the first two, then the search hits."""
-        names = " ".join(self.catalog.get(i).name.nl.split(" (")[0] for i in named)
-        query = f"{text} {names}".strip()
-        wide = self.searcher.search(
-            query, WIDE_SEARCH, SearchFilters(source="letter"), vector=self._embed(query)
-        )
-        if intent == "policy":
-            cover = partial(self.searcher.lexical.coverage, text)
-            return rerank_for_policy(text, wide[: 2 * self.top_k], cover)[: self.top_k]
-        hits = wide[: self.top_k]
-        by_id = {h.passage.id: h for h in wide}
-        about = [self._passages_about(iid, by_id) for iid in focus]
-        first = [found[0] for found in about if found]
-        second = [found[1] for found in about[:SECOND_PASSAGE_FOR] if len(found) > 1]
-        unique = {h.passage.id: h for h in [*first, *second, *hits]}
-        return list(unique.values())[: self.top_k]
-
-    def _passages_about(self, iid: str, by_id: dict[str, SearchHit]) -> list[SearchHit]:
-        """The letter passages about an instrument, best first: body text over action rows
-        over footnotes, then the one the search scored highest, then the card's order."""
-        candidates = [p for p in self.letter_refs.get(iid, []) if p in self.searcher.passages]
-
-        def key(pair: tuple[int, str]) -> tuple[int, float, int]:
-            order, pid = pair
-            kind = LETTER_KIND_ORDER.get(self.searcher.passages[pid].kind, 3)
-            return kind, -(by_id[pid].score if pid in by_id else 0.0), order
-
-        ordered = [pid for _, pid in sorted(enumerate(candidates), key=key)]
-        return [by_id.get(pid) or SearchHit(self.searcher.passages[pid], 0.0) for pid in ordered]
+        ranked = rank_instruments(self.catalog, assessed, card_hits, text, mentioned)
+        return [r for r in ranked if r.card.id not in excluded], card_hits, mentioned
 
     def _answer_with_sources(
         self,
@@ -266,25 +236,15 @@ class AnswerService:
         profile: CompanyProfile,
         mentioned: Sequence[str],
     ) -> Answer:
-        excluded: set[str] = set()
-        if intent == "recommend" and ALTERNATIVE.search(text):  # "what else besides X?"
-            excluded, mentioned = set(mentioned), ()
-        names = " ".join(self.catalog.get(i).name.nl for i in mentioned)
-        card_query = f"{text} {names}".strip()
-        card_hits = self.searcher.search(
-            card_query, 12, SearchFilters(source="card"), vector=self._embed(card_query)
-        )
         # what ranking and the clarifying question judge: the profile plus activities its
         # stage implies (the answer still shows the profile as the user gave it)
         assessed = with_inferred_activities(profile)
-        ranked = rank_instruments(self.catalog, assessed, card_hits, text, mentioned)
-        ranked = [r for r in ranked if r.card.id not in excluded]
-        focus = list(mentioned)[:3] or (
-            [r.card.id for r in ranked if r.result.verdict != "does_not_fit"][:FOCUS]
-            if intent == "recommend"
-            else []
-        )
-        letter_hits = self._letter_evidence(text, intent, focus, mentioned or focus[:1])
+        ranked, card_hits, mentioned = self._ranked(text, intent, assessed, mentioned)
+        leading = [r.card.id for r in ranked if r.result.verdict != "does_not_fit"][:FOCUS]
+        focus = list(mentioned)[:3] or (leading if intent == "recommend" else [])
+        named = mentioned or focus[:1]
+        names = " ".join(self.catalog.get(i).name.nl.split(" (")[0] for i in named)
+        letter_hits = self.evidence.gather(text, intent, focus, names)
         ctx = c.Context(
             question=text,
             lang=lang,
@@ -299,8 +259,9 @@ class AnswerService:
             understood=describe(profile, lang),
             letter_refs=self.letter_refs,
         )
-        compose = flows.FLOWS.get(intent, flows.policy)
-        body, recommendations, extra = compose(ctx, assessed, self.catalog)
+        body, recommendations, extra = flows.FLOWS.get(intent, flows.policy)(
+            ctx, assessed, self.catalog
+        )
         return self._answer(
             text,
             lang,
