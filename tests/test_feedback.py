@@ -97,8 +97,8 @@ def test_contract_profile_reads_back_as_a_profile() -> None:
     assert "own_rnd" in profile.activities
 
 
-def test_concurrent_writes_lose_no_rows(store: FeedbackStore) -> None:
-    threads, per_thread = 8, 25
+def write_concurrently(store: FeedbackStore, threads: int, per_thread: int) -> None:
+    """`threads` threads each add `per_thread` rows at once; any error fails the test."""
     errors: list[BaseException] = []
 
     def write(worker: int) -> None:
@@ -114,6 +114,11 @@ def test_concurrent_writes_lose_no_rows(store: FeedbackStore) -> None:
     for worker in workers:
         worker.join()
     assert not errors
+
+
+def test_concurrent_writes_lose_no_rows(store: FeedbackStore) -> None:
+    threads, per_thread = 8, 25
+    write_concurrently(store, threads, per_thread)
     records = store.all()
     assert store.count() == len(records) == threads * per_thread
     assert len({r.question for r in records}) == threads * per_thread

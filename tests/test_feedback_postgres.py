@@ -33,7 +33,7 @@ from assistant.feedback import (
     open_feedback_store,
 )
 from assistant.settings import Settings
-from tests.test_feedback import _answer
+from tests.test_feedback import _answer, write_concurrently
 
 USER, PASSWORD = "finder", "pg-test-Secret-42"
 
@@ -136,15 +136,21 @@ def _fill(store: FeedbackStore) -> None:
     store.add(_answer("Geen idee", recommendations=[]), "down")
 
 
+def _filled_pair(pg_url: str, folder: Path) -> tuple[FeedbackStore, FeedbackStore]:
+    """A PostgreSQL and a SQLite store holding the same four rows."""
+    postgres, sqlite = FeedbackStore(pg_url), FeedbackStore(folder / "feedback.sqlite3")
+    _fill(postgres)
+    _fill(sqlite)
+    return postgres, sqlite
+
+
 def _comparable(records: list[FeedbackRecord]) -> list[FeedbackRecord]:
     return [dataclasses.replace(r, created="") for r in records]
 
 
 @pytest.mark.server
 def test_rows_round_trip_as_on_sqlite(pg_url: str, tmp_path: Path) -> None:
-    postgres, sqlite = FeedbackStore(pg_url), FeedbackStore(tmp_path / "feedback.sqlite3")
-    _fill(postgres)
-    _fill(sqlite)
+    postgres, sqlite = _filled_pair(pg_url, tmp_path)
     records = postgres.all()
     assert len(records) == postgres.count() == 4
     assert _comparable(records) == _comparable(sqlite.all())
@@ -159,9 +165,7 @@ def test_rows_round_trip_as_on_sqlite(pg_url: str, tmp_path: Path) -> None:
 
 @pytest.mark.server
 def test_export_eval_lines_match_sqlite(pg_url: str, tmp_path: Path) -> None:
-    postgres, sqlite = FeedbackStore(pg_url), FeedbackStore(tmp_path / "feedback.sqlite3")
-    _fill(postgres)
-    _fill(sqlite)
+    postgres, sqlite = _filled_pair(pg_url, tmp_path)
     lines = postgres.export_eval_lines()
     assert len(lines) == 3
     assert lines == sqlite.export_eval_lines()
@@ -171,21 +175,7 @@ def test_export_eval_lines_match_sqlite(pg_url: str, tmp_path: Path) -> None:
 def test_concurrent_writes_lose_no_rows(pg_url: str) -> None:
     store = FeedbackStore(pg_url)
     threads, per_thread = 8, 25
-    errors: list[BaseException] = []
-
-    def write(worker: int) -> None:
-        try:
-            for i in range(per_thread):
-                store.add(_answer(f"vraag {worker}-{i}"), "up" if i % 2 else "down")
-        except BaseException as exc:  # pragma: no cover - reported below
-            errors.append(exc)
-
-    workers = [threading.Thread(target=write, args=(w,)) for w in range(threads)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
-    assert not errors
+    write_concurrently(store, threads, per_thread)
     records = FeedbackStore(pg_url).all()  # a second store: what another process would see
     assert store.count() == len(records) == threads * per_thread
     assert len({r.question for r in records}) == threads * per_thread
