@@ -20,9 +20,9 @@ from prompts.loader import Templates
 from retrieval.hybrid import SearchHit
 from retrieval.passages import Passage
 
-SECOND_QUOTE_SHARE = 0.9
+SECOND_QUOTE_SHARE = 0.9  # quote a second passage when its score is this close to the first
 POLICY_SENTENCES = 4  # sentences quoted from the passage that answers a policy question
-POLICY_QUOTE_CHARS = 900  # quote a second passage when its score is this close to the first
+POLICY_QUOTE_CHARS = 900  # and their length at most (other quotes: 2 sentences, 480)
 VERDICT_WORDS = {
     "nl": {"fits": "past", "may_fit": "past mogelijk", "does_not_fit": "past niet"},
     "en": {"fits": "fits", "may_fit": "may fit", "does_not_fit": "does not fit"},
@@ -114,23 +114,25 @@ def cite_card(ctx: Context, card: InstrumentCard, section: str = "overzicht") ->
 
 
 def letter_passage_for(ctx: Context, instrument_id: str) -> SearchHit | None:
-    """The first retrieved letter passage about the instrument: one its card refers to or one
-    that names it."""
+    """The first retrieved letter passage about the instrument (`letter_refs` holds both the
+    passages its card refers to and those that name it)."""
     about = set(ctx.letter_refs.get(instrument_id, ()))
     for hit in ctx.letter_hits:
-        if hit.passage.id in about or instrument_id in ctx.concepts_of(hit.passage.text):
+        if hit.passage.id in about:
             return hit
     return None
 
 
-def quote_letter(ctx: Context, hit: SearchHit, sentences: int = 2) -> tuple[int, str]:
+def quote_letter(
+    ctx: Context, hit: SearchHit, sentences: int = 2, max_chars: int = 480
+) -> tuple[int, str]:
     quote = best_quote(
         hit.passage.text,
         ctx.question_terms,
         ctx.terms_of,
         hit.sentence,
         max_sentences=sentences,
-        max_chars=POLICY_QUOTE_CHARS if sentences > 2 else 480,
+        max_chars=max_chars,
         cue=sentence_cue(ctx.question),
     )
     return ctx.citations.cite(hit.passage, quote), quote
@@ -213,7 +215,11 @@ def policy_quotes(ctx: Context, max_quotes: int = 2) -> list[str]:
     for index, hit in enumerate(hits[:max_quotes]):
         if index > 0 and hit.score < SECOND_QUOTE_SHARE * hits[0].score:
             break
-        n, quote = quote_letter(ctx, hit, POLICY_SENTENCES if index == 0 else 2)
+        n, quote = (
+            quote_letter(ctx, hit, POLICY_SENTENCES, POLICY_QUOTE_CHARS)
+            if index == 0
+            else quote_letter(ctx, hit)
+        )
         lines.append(
             ctx.templates.render("policy_quote", quote=quote, n=n, label=hit.passage.label)
         )

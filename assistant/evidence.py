@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import partial
 
 from assistant.answer import Intent
 from assistant.knowledge import LETTER_KIND_ORDER
@@ -43,7 +42,7 @@ class LetterEvidence:
             query, WIDE_SEARCH, SearchFilters(source="letter"), vector=self.embed(query)
         )
         if intent == "policy":
-            cover = partial(self.searcher.lexical.coverage, text)
+            cover = self.searcher.lexical.coverage(text)
             return rerank_for_policy(text, wide[: 2 * self.top_k], cover)[: self.top_k]
         by_id = {h.passage.id: h for h in wide}
         about = [self.passages_about(iid, by_id) for iid in focus]

@@ -130,13 +130,13 @@ _OFF_TOPIC_TASK = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _DOMAIN = re.compile(
-    r"subsid|regeling|innovat|r&d|r&amp;d|onderzoek|research|ontwikkel|develop|financier"
-    r"|financ|lening|loan|krediet|credit|fonds|fund|invest|startup|start-up|scale-?up|scaling|mkb|sme"
+    r"subsid|regeling|innovat|r&d|r&amp;d|onderzoek|research|ontwikkel|develop|financ"
+    r"|lening|loan|krediet|credit|fonds|fund|invest|startup|start-up|scale-?up|scaling|mkb|sme"
     r"|kabinet|cabinet|government|overheid|brief|letter|valorisat|kennis|knowledge|techn"
     r"|belasting|tax|aftrek|prototype|pilot|haalbaar|feasib|octrooi|patent|universit|spin-?off"
     r"|ecosyste|regio|europ|missie|mission|topsector|groeifonds|actieplan|action plan"
     r"|aanbested|procure|digitali|export|subsidy|(?<![a-z])grant|scheme|eligib|aanmerking|rvo|kvk"
-    r"|bedrijf|company|business|onderneming|ondernemer|entrepreneur|zzp|freelanc|startup",
+    r"|bedrijf|company|business|onderneming|ondernemer|entrepreneur|zzp|freelanc",
     re.IGNORECASE,
 )
 _GREETING = re.compile(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import snowballstemmer
@@ -196,14 +196,18 @@ class BM25Index:
     def __len__(self) -> int:
         return len(self._ids)
 
-    def coverage(self, query: str, text: str) -> float:
-        """Share of the query's weight (idf of its distinct terms) that the text contains."""
-        q_terms = set(self._analyzer.query_terms(query))
-        total = sum(self._idf.get(t, 0.0) for t in q_terms)
-        if not total:
-            return 0.0
-        found = q_terms & set(self._analyzer.terms(text))
-        return sum(self._idf.get(t, 0.0) for t in found) / total
+    def coverage(self, query: str) -> Callable[[str], float]:
+        """For a text, the share of the query's weight (idf of its distinct terms) it contains;
+        the query is analysed once."""
+        weights = {t: self._idf.get(t, 0.0) for t in self._analyzer.query_terms(query)}
+        total = sum(weights.values())
+
+        def share(text: str) -> float:
+            if not total:
+                return 0.0
+            return sum(weights[t] for t in weights.keys() & set(self._analyzer.terms(text))) / total
+
+        return share
 
     def search(
         self, query: str, k: int = 10, where: Mapping[str, object] | None = None

@@ -65,15 +65,17 @@ def connect(location: StoreLocation) -> Any:
     settings = ChromaSettings(anonymized_telemetry=False)
     if location.url:
         parsed = urlparse(location.url)
+        host, ssl = parsed.hostname or "127.0.0.1", parsed.scheme == "https"
+        port = parsed.port or (443 if ssl else 8000)
         headers = (
             {"Authorization": f"Bearer {location.auth_token}"} if location.auth_token else None
         )
         try:
-            _heartbeat(location)
+            _heartbeat(f"{'https' if ssl else 'http'}://{host}:{port}", location.timeout_s)
             client = chromadb.HttpClient(
-                host=parsed.hostname or "127.0.0.1",
-                port=parsed.port or (443 if parsed.scheme == "https" else 8000),
-                ssl=parsed.scheme == "https",
+                host=host,
+                port=port,
+                ssl=ssl,
                 headers=headers,
                 settings=settings,
             )
@@ -100,15 +102,12 @@ def connect(location: StoreLocation) -> Any:
     return client
 
 
-def _heartbeat(location: StoreLocation) -> None:
+def _heartbeat(base_url: str, timeout_s: float) -> None:
     """Fail fast on a server that is down or frozen: chromadb's own first requests never time
     out, so a server that accepts connections but does not answer would hang `connect`."""
     import httpx
 
-    parsed = urlparse(location.url or "")
-    port = parsed.port or (443 if parsed.scheme == "https" else 8000)
-    url = f"{parsed.scheme or 'http'}://{parsed.hostname or '127.0.0.1'}:{port}/api/v2/heartbeat"
-    httpx.get(url, timeout=location.timeout_s)
+    httpx.get(f"{base_url}/api/v2/heartbeat", timeout=timeout_s)
 
 
 def _bound_requests(client: Any, timeout_s: float) -> None:

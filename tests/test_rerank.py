@@ -91,6 +91,6 @@ def test_a_passage_with_one_sentence_holding_the_question_rises() -> None:
 def test_coverage_weighs_rare_terms(built_finder) -> None:  # type: ignore[no-untyped-def]
     lexical = built_finder.searcher.lexical
     question = "Wat zegt de brief over het Innovatiepact met Duitsland?"
-    assert lexical.coverage(question, "Het Innovatiepact met Duitsland wordt verlengd.") > 0.8
-    assert lexical.coverage(question, "Innovatie is belangrijk.") < 0.3
-    assert lexical.coverage("", "iets") == 0.0
+    assert lexical.coverage(question)("Het Innovatiepact met Duitsland wordt verlengd.") > 0.8
+    assert lexical.coverage(question)("Innovatie is belangrijk.") < 0.3
+    assert lexical.coverage("")("iets") == 0.0
