@@ -54,7 +54,7 @@ eval: $(STAMP) ## run the eval set in every configuration; writes eval/results/
 
 lint: $(STAMP) ## ruff and mypy
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/mypy retrieval instruments assistant eval prompts app.py app_forms.py app_render.py app_texts.py cli.py
+	$(VENV)/bin/mypy retrieval instruments assistant eval prompts app.py app_forms.py app_render.py app_texts.py app_layout.py cli.py
 
 schema: $(STAMP) ## regenerate instruments/card.schema.json from the card model
 	$(PY) -c "from instruments.catalog import write_schema; write_schema()"

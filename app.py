@@ -1,8 +1,9 @@
 """The web page: `python app.py` serves it on Settings().host:port (127.0.0.1:7860).
 
-`build_ui(finder)` is the layout; `Page` holds short handlers that call the finder and return a
-dict of named outputs rendered by `app_render` and `app_forms` (pure, escaped HTML), so they are
-tested without a browser. The only module that imports gradio.
+`build_ui(finder)` builds the page (its components are in `app_layout`); `Page` holds short
+handlers that call the finder and return a dict of named outputs rendered by `app_render` and
+`app_forms` (pure, escaped HTML), so they are tested without a browser. Only this module and
+`app_layout` import gradio.
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr
 
 import app_forms as forms
+import app_layout as layout
 import app_render as r
 from app_render import ChatState
-from app_texts import CITE_JS, CSS, EXAMPLES
+from app_texts import CITE_JS, CSS
 from assistant.answer import Answer
 from assistant.errors import user_message
 from assistant.feedback import FeedbackStore, FeedbackUnavailable, Rating, open_feedback_store
@@ -37,19 +39,11 @@ from instruments.profile import CompanyProfile, describe
 
 log = logging.getLogger(__name__)
 View = dict[str, Any]
-CLARIFY_SLOTS = 4
 FB_DOWN = {"nl": "de feedback kan nu niet worden opgeslagen; probeer het later opnieuw",
            "en": "feedback cannot be saved right now; please try again later"}
 CHAT_KEYS = ("chatbot", "question", "state", "cards", "cite_picker", "source", "profile",
-             *(f"clarify_{i}" for i in range(CLARIFY_SLOTS)), "fb_note",
+             *(f"clarify_{i}" for i in range(layout.CLARIFY_SLOTS)), "fb_note",
              *(f"chat_{f}" for f in forms.CHAT_FORM))
-# System fonts: nothing is fetched, and every weight has every glyph (the bundled
-# Source Sans 600 subset lacks some capitals).
-THEME = gr.themes.Default(
-    font=["system-ui", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "Liberation Sans",
-          "sans-serif"],
-    font_mono=["ui-monospace", "monospace"],
-)
 
 
 @dataclass
@@ -79,7 +73,7 @@ class Page:
             "profile": r.profile_html(describe(state.conversation.profile, lang), lang),
             "fb_note": "",
         }
-        for i in range(CLARIFY_SLOTS):
+        for i in range(layout.CLARIFY_SLOTS):
             shown = i < len(options)
             view[f"clarify_{i}"] = gr.update(value=options[i] if shown else "", visible=shown)
         values = forms.form_values(state.conversation.profile, forms.CHAT_FORM)
@@ -196,79 +190,6 @@ class Page:
         return {k: gr.update(**v) if isinstance(v, dict) else v for k, v in view.items()}
 
 
-# -- layout -------------------------------------------------------------------------------------
-
-def _field(name: str, lang: Lang, prefix: str) -> Any:
-    text, key = forms.field_label(name, lang), f"{prefix}_{name}"
-    if name in forms.NUMBERS:
-        return gr.Textbox(label=text, elem_id=key, max_lines=1, placeholder=r.t(lang, "number_ph"))
-    if name in forms.FLAGS:
-        return gr.Radio(forms.choices(name, lang), value=forms.UNKNOWN, label=text, elem_id=key)
-    if name in forms.CHOICES:
-        many = name in forms.LISTS
-        return gr.Dropdown(forms.choices(name, lang), value=[] if many else forms.UNKNOWN,
-                           label=text, multiselect=many, elem_id=key)
-    return gr.Textbox(label=text, elem_id=key, max_lines=1)
-
-
-def _chat_column(c: dict[str, Any], lang: Lang) -> None:
-    c["welcome"] = gr.HTML(r.welcome_html(lang))
-    with gr.Row(elem_classes="examples"):
-        for i, example in enumerate(EXAMPLES[lang]):
-            c[f"example_{i}"] = gr.Button(example, size="sm", elem_classes="example")
-    c["chatbot"] = gr.Chatbot(label=r.t(lang, "chat"), height=520, elem_id="chat",
-                              feedback_options=None, sanitize_html=True)
-    with gr.Row(elem_classes="clarify"):
-        for i in range(CLARIFY_SLOTS):
-            c[f"clarify_{i}"] = gr.Button("", visible=False, size="sm", elem_classes="quick-reply")
-    with gr.Row(equal_height=True):
-        c["question"] = gr.Textbox(label=r.t(lang, "question"), lines=1, max_lines=6, scale=5,
-                                   placeholder=r.t(lang, "question_ph"), elem_id="question")
-        c["send"] = gr.Button(r.t(lang, "send"), variant="primary", scale=1, min_width=90)
-    c["new"] = gr.Button(r.t(lang, "new"), size="sm", variant="secondary", elem_id="new")
-    c["cite_picker"] = gr.Radio([], label=r.t(lang, "cites"), elem_id="cite-picker")
-    c["source"] = gr.HTML(r.source_html(None, None, lang), elem_id="source-panel")
-
-
-def _side_column(c: dict[str, Any], page: Page, lang: Lang) -> None:
-    c["cards"] = gr.HTML("", elem_id="cards")
-    c["profile"] = gr.HTML(r.profile_html([], lang), elem_id="profile")
-    with gr.Accordion(r.t(lang, "correct"), open=False) as c["correct"]:
-        for name in forms.CHAT_FORM:
-            c[f"chat_{name}"] = _field(name, lang, "chat")
-        c["recompute"] = gr.Button(r.t(lang, "recompute"), variant="primary", elem_id="recompute")
-    with gr.Accordion(r.t(lang, "fb_h"), open=True) as c["feedback_box"]:
-        with gr.Row():
-            c["fb_up"] = gr.Button(r.t(lang, "fb_up"), size="sm", elem_id="fb-up")
-            c["fb_down"] = gr.Button(r.t(lang, "fb_down"), size="sm", elem_id="fb-down")
-        c["fb_comment"] = gr.Textbox(label=r.t(lang, "fb_comment"), elem_id="fb-comment")
-        c["fb_expected"] = gr.Dropdown(forms.instrument_choices(page.finder.catalog, lang),
-                                       multiselect=True, label=r.t(lang, "fb_expected"))
-        c["fb_note"] = gr.HTML("", elem_id="fb-note")
-        c["privacy"] = gr.HTML(r.note(lang, "fb_privacy"))
-
-
-def _advisor_tab(c: dict[str, Any], lang: Lang) -> None:
-    c["adv_intro"] = gr.HTML(r.note(lang, "adv_intro"))
-    with gr.Row(elem_classes="advisor-form"):
-        for name in forms.ADVISOR_FORM:
-            c[f"adv_{name}"] = _field(name, lang, "adv")
-    c["adv_run"] = gr.Button(r.t(lang, "adv_run"), variant="primary", elem_id="adv-run")
-    c["adv_note"] = gr.HTML("")
-    c["adv_table"] = gr.Dataframe(label=r.t(lang, "adv_table"), wrap=True, interactive=False,
-                                  elem_id="adv-table", max_height=640,
-                                  column_widths=["220px", "130px", *["260px"] * 10])
-    c["adv_csv"] = gr.DownloadButton(r.t(lang, "adv_csv"), elem_id="adv-csv")
-
-
-def _catalog_tab(c: dict[str, Any], page: Page, lang: Lang) -> None:
-    with gr.Row():
-        for key, name in forms.CATALOG_FILTERS:
-            c[key] = gr.Dropdown(forms.filter_choices(page.finder.catalog, name, lang), value="",
-                                 label=r.t(lang, key), elem_id=key.replace("_", "-"))
-    c["catalog"] = gr.HTML(page.browse("", "", "", lang), elem_id="catalog")
-
-
 def _bind(fn: Callable[..., Any], keys: Sequence[str]) -> Callable[..., Any]:
     """A handler returning a dict of named outputs -> a gradio function returning a tuple."""
     def order(view: View) -> tuple[Any, ...]:
@@ -316,21 +237,7 @@ def build_ui(finder: Finder, store: FeedbackStore | None = None, lang: Lang = "n
     page = Page(finder, store or open_feedback_store(finder.settings))
     c: dict[str, Any] = {}
     with gr.Blocks(title=r.t(lang, "title"), analytics_enabled=False) as demo:
-        c["state"] = gr.State(ChatState())
-        with gr.Row(elem_classes="topbar", equal_height=True):
-            c["title"] = gr.HTML(r.header_html(lang))
-            c["lang"] = gr.Radio([("Nederlands", "nl"), ("English", "en")], value=lang,
-                                 label="Taal / Language", elem_id="lang", scale=0, min_width=200)
-        with gr.Tabs():
-            with gr.Tab(r.t(lang, "tab_chat"), id="chat") as c["tab_chat"], gr.Row():
-                with gr.Column(scale=3, min_width=340):
-                    _chat_column(c, lang)
-                with gr.Column(scale=2, min_width=320):
-                    _side_column(c, page, lang)
-            with gr.Tab(r.t(lang, "tab_advisor"), id="advisor") as c["tab_advisor"]:
-                _advisor_tab(c, lang)
-            with gr.Tab(r.t(lang, "tab_catalog"), id="catalog") as c["tab_catalog"]:
-                _catalog_tab(c, page, lang)
+        layout.page(c, lang, page.finder.catalog, page.browse("", "", "", lang))
         _wire(c, page)
         gr.api(page.api_ask, api_name="ask", api_description="Ask a question; returns the Answer "
                "as JSON (what `finder ask --json` prints). Used by eval/load.py.")
@@ -342,7 +249,7 @@ def launch(demo: gr.Blocks, settings: Settings, **kwargs: Any) -> Any:
     queue = demo.queue(default_concurrency_limit=settings.concurrency, max_size=settings.max_queue)
     return queue.launch(
         server_name=settings.host, server_port=settings.port, css=CSS, js=CITE_JS,
-        theme=THEME, run_history=False, footer_links=[], ssr_mode=False, share=False,
+        theme=layout.THEME, run_history=False, footer_links=[], ssr_mode=False, share=False,
         show_error=False, **kwargs,
     )
 

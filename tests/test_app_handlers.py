@@ -220,9 +220,9 @@ def test_clarifying_question_becomes_quick_replies(page: app.Page) -> None:
     _, final = ask(page, "we willen een prototype bouwen, welke subsidie?")
     answer = final["state"].last
     assert answer.clarifying_options, "a missing size changes the leader: it must be asked"
-    shown = [final[f"clarify_{i}"] for i in range(app.CLARIFY_SLOTS)]
+    shown = [final[f"clarify_{i}"] for i in range(app.layout.CLARIFY_SLOTS)]
     visible = [s["value"] for s in shown if s["visible"]]
-    assert visible == answer.clarifying_options[: app.CLARIFY_SLOTS]
+    assert visible == answer.clarifying_options[: app.layout.CLARIFY_SLOTS]
     _, after = ask(page, visible[0], final["state"])
     assert len(after["state"].conversation.answers) == 2
     assert after["chatbot"][-2]["content"] == r.question_html(visible[0])
