@@ -32,8 +32,15 @@ STAGE_STRONG: tuple[tuple[Stage, re.Pattern[str]], ...] = (
     ("market_entry", _rx(r"marktintroductie|\bmarket (?:entry|launch|introduction)",
                          r"|\bgo[- ]to[- ]market|\bnaar de markt|\bop de markt (?:brengen|zetten)",
                          r"|\bto (?:the )?market\b|\bcommerciali[sz]")),
-    ("scale_up", _rx(r"\bopschal|\bscale[- ]?ups?\b|\bscaling(?: up)?\b")),
+    ("scale_up", _rx(r"\bopschal|\bscale[- ]?ups?\b|\bscaling(?: up)?\b",
+                     r"|\bproducti(?:e ?lijn|elijn|on line)",
+                     r"|\b(?:eerste|first) (?:fabriek|factory)\b")),
 )
+# "past the pilot stage", "voorbij de prototypefase": the stage named is behind the company, so
+# it is read as market entry rather than as the stage it names.
+PAST_STAGE = _rx(r"\b(?:past|beyond|after|voorbij|na) (?:the |de |het |our |onze )?",
+                 r"(?:pilot|demo|demonstrati(?:e|on)|prototype|proof of concept)",
+                 r"(?:[- ]?(?:stage|phase|fase))?\b")
 STAGE_WEAK: tuple[tuple[Stage, re.Pattern[str]], ...] = (
     ("idea", _rx(r"\bidee(?:en)?\b|\bideas?\b")),
     ("rnd", _rx(r"\bonderzoek(?:en)?\b|(?<!market )\bresearch\b|\bontwikkel|\bdevelop")),

@@ -38,6 +38,7 @@ from instruments.lexicon_topics import (
     INSTITUTION_NAMES,
     KNOWLEDGE_INSTITUTION,
     NO_COLLABORATION,
+    PAST_STAGE,
     REGIONS,
     SECTOR_PHRASE,
     SPIN_OFF,
@@ -204,7 +205,7 @@ def read_facts(text: str, today: date | None = None) -> dict[str, Any]:
 
     Facts the text does not state are None or empty. `today` dates "founded in 2019".
     """
-    norm = STARTUP_IN_RESIDENCE.sub(" ", normalise(text))
+    norm = PAST_STAGE.sub(" market entry ", STARTUP_IN_RESIDENCE.sub(" ", normalise(text)))
     activities, support = read_activities(norm)
     facts: dict[str, Any] = {
         "employees": read_employees(norm), "turnover_eur": read_turnover(norm),

@@ -97,6 +97,10 @@ def assert_has(profile: CompanyProfile, expected: dict[str, Any]) -> None:
     ("we willen opschalen", {"stage": "scale_up"}),
     ("we are a scale-up", {"stage": "scale_up"}),
     ("we willen groeien", {"stage": "scale_up"}),
+    ("we're past the pilot stage", {"stage": "market_entry", "activities": []}),
+    ("we zijn voorbij de prototypefase", {"stage": "market_entry"}),
+    ("we bouwen onze eerste productielijn", {"stage": "scale_up"}),
+    ("to build our first production line", {"stage": "scale_up"}),
     # themes
     ("waterstof en zonnepanelen", {"themes": ["energy_climate"]}),
     ("CO2-reductie", {"themes": ["energy_climate"]}),
