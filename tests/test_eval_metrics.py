@@ -113,8 +113,9 @@ def test_every_gold_quote_stands_verbatim_in_a_letter_passage() -> None:
     root = Path(__file__).resolve().parent.parent
     texts = [normalise(p.text) for p in load_letter()]
     missing = []
-    for name in ("questions.jsonl", "dev.jsonl", "smoke.jsonl"):
-        for item in load_set(root / "eval" / name):
+    for path in sorted((root / "eval").glob("*.jsonl")):  # every set the project ships
+        name = path.name
+        for item in load_set(path):
             missing += [f"{name} {item.id}: {q}" for q in item.gold_quotes
                         if not any(normalise(q) in t for t in texts)]
     assert not missing, "\n".join(missing)
@@ -128,6 +129,7 @@ def test_eval_sets_use_only_canonical_ids() -> None:
 
     root = Path(__file__).resolve().parent.parent
     ids = set(read_instrument_ids(root / "data" / "instruments.tsv"))
-    for name in ("questions.jsonl", "dev.jsonl", "smoke.jsonl"):
-        for item in load_set(root / "eval" / name):
-            assert set(item.expected_instruments + item.acceptable_instruments) <= ids, item.id
+    for path in sorted((root / "eval").glob("*.jsonl")):  # every set the project ships
+        for item in load_set(path):
+            assert set(item.expected_instruments + item.acceptable_instruments) <= ids, (
+                f"{path.name} {item.id}")
