@@ -40,6 +40,11 @@ _STOP = frozenset(
 )
 
 
+_GLOSSARY = [
+    (re.compile(r"(?<![\w-])" + re.escape(english) + r"(?![\w-])"), dutch)
+    for english, dutch in EN_NL.items()
+]
+
 # Words that stand in every passage of this corpus ("what does the letter say about ...").
 _QUERY_NOISE = frozenset(
     ["brief", "kamerbrief", "letter", "kabinet", "cabinet", "zegt", "say", "says", "said", "staat",
@@ -132,13 +137,12 @@ class Analyzer:
             self._stems[word] = stems
         return stems
 
-    def query_terms(self, text: str) -> list[str]:
-        """Terms of a question: noise words dropped, English words also as their Dutch forms."""
+    def query_terms(self, text: str, translate: bool = True) -> list[str]:
+        """Terms of a question: noise words dropped; with `translate`, English words also as
+        the Dutch words the letter uses (the cards need no translation: they are bilingual)."""
         folded = _fold(text)
         extra = [
-            " ".join(dutch)
-            for english, dutch in EN_NL.items()
-            if re.search(r"(?<![\w-])" + re.escape(english) + r"(?![\w-])", folded)
+            " ".join(dutch) for pattern, dutch in _GLOSSARY if translate and pattern.search(folded)
         ]
         words = [w for w in _WORD.findall(folded) if w not in _QUERY_NOISE]
         terms = [t for t in self.terms(" ".join([*words, *extra])) if not t.startswith("@")]
@@ -212,7 +216,10 @@ class BM25Index:
     def search(
         self, query: str, k: int = 10, where: Mapping[str, object] | None = None
     ) -> list[LexicalHit]:
-        q_terms = Counter(self._analyzer.query_terms(query))
+        """Best passages first; a search limited to the cards skips the English-to-Dutch
+        glossary (the cards say everything in both languages)."""
+        translate = not where or where.get("source") != "card"
+        q_terms = Counter(self._analyzer.query_terms(query, translate))
         if not q_terms:
             return []
         hits = []

@@ -51,3 +51,21 @@ def test_empty_and_stopword_queries_return_nothing() -> None:
     index = BM25Index(DOCS, Analyzer(LEXICON))
     assert index.search("") == []
     assert index.search("de het een") == []
+
+
+def test_english_questions_reach_the_dutch_letter_through_the_glossary() -> None:
+    analyzer = Analyzer()
+    question = "How much goes to the first funding stream of universities of applied sciences?"
+    hogescholen = set(analyzer.terms("hogescholen geldstroom"))
+    assert hogescholen <= set(analyzer.query_terms(question))
+    assert not hogescholen & set(analyzer.query_terms(question, translate=False))
+    docs = [("l", "Er gaat € 85 miljoen naar de eerste geldstroom van de hogescholen.",
+             {"source": "letter"}),
+            ("c", "A loan for universities of applied sciences? No: for companies.",
+             {"source": "card"})]
+    index = BM25Index(docs, analyzer)
+    assert index.search(question)[0].doc_id == "l"
+    # a card search is not translated: the cards are bilingual
+    card_terms = set(analyzer.query_terms(question, translate=False))
+    assert [h.doc_id for h in index.search(question, where={"source": "card"})] == ["c"]
+    assert "geldstroom" not in " ".join(card_terms)
