@@ -17,6 +17,7 @@ from functools import cached_property
 from langchain_core.language_models import BaseChatModel
 
 from assistant.answer import Answer
+from assistant.guard import SemanticGuard
 from assistant.knowledge import (
     build_lexicon,
     catalog_passages,
@@ -161,7 +162,15 @@ class Finder:
             max_chars=self.settings.max_question_chars,
             top_k=self.settings.top_k,
             config=self.config(),
+            guard=self._guard(),
         )
+
+    def _guard(self) -> SemanticGuard | None:
+        """The meaning-based guard; off when switched off and under the hashing embedder
+        (word hashes carry no meaning)."""
+        if not self.settings.guard or self.settings.embedder == "hashing":
+            return None
+        return SemanticGuard(self.embedder)
 
     @cached_property
     def letter_refs(self) -> dict[str, list[str]]:

@@ -7,7 +7,7 @@ then the kinds of question the assistant answers.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from assistant.answer import Intent
 
@@ -37,7 +37,8 @@ _ROLEPLAY = re.compile(
     r"|\b(from now on|henceforth),?\s+(you\b|answer|reply|respond|always|only|say|act)"
     r"|\b(vanaf nu|van nu af aan),?\s+((ben|bent|antwoord|reageer|zeg|moet|mag|doe)\s+(je|jij|u)"
     r"|(je|jij|u)\s+(bent|antwoordt?|reageert|zegt|moet|mag))\b"
-    r"|\b(ai|assistent|assistant|bot|chatbot|model)\b.{0,15}\b(without|zonder)\s+(any\s+)?"
+    r"|\b(ai|assistent|assistant|bot|chatbot|model|\w*gpt|\w*bot)\b.{0,15}\b(without|zonder)\s+"
+    r"(any\s+|enige\s+)?"
     r"(rules|restrictions|limits|filters|beperkingen|regels|restricties)\b",
     re.IGNORECASE | re.DOTALL,
 )
@@ -74,6 +75,14 @@ _FABRICATE = re.compile(
     r"|subsidy|programme|program|instrument|citaat|quote)"
     r"|(present|presenteer)\w*\b.{0,30}\b(as|als) (a |an |een )?(quote|citaat)"
     r"|sounds official|klinkt officieel"
+    # a figure or promise wanted whether or not it is true
+    r"|\b(i|we)\s+(don'?t|do not)\s+care\s+(if|whether)\b.{0,40}\b(true|real|correct|letter"
+    r"|brief)"
+    r"|\bmaakt\s+(me|mij|ons)?\s*niet\s+uit\s+(of|dat)\b.{0,40}\b(klopt|waar|echt|brief)"
+    r"|\b(just\s+)?make\s+up\s+(a|an|the|some)\s+(number|figure|amount|bedrag)"
+    r"|\b(verzin|bedenk)\s+(maar\s+|gewoon\s+)?(een|het)\s+(getal|bedrag|cijfer)"
+    r"|\b(guaranteed|gegarandeerde?)\s+(amount|bedrag|sum|som)"
+    r"|\b(bevestig|confirm)\b.{0,40}\b(belooft|promises|guarantees|garandeert)\b"
     r"|(officiële|official)\s+(toekenningsbrief|beschikking|brief|letter|approval|decision)"
     r"|toekenningsbrief|goedkeuringsbrief|approval letter"
     r"|\b(write|schrijf|maak|make|create|opstellen|stel|genereer|generate)\b.{0,30}"
@@ -91,7 +100,18 @@ _FRAUD = re.compile(
     r"|\b(uren|hours|kosten|costs)\b.{0,20}\b(opblazen|opkrikken|inflate|inflating)"
     r"|\b(inflate|inflating|opblazen|opkrikken|overdrijven|exaggerate)\b.{0,20}\b(uren|hours"
     r"|kosten|costs)"
-    r"|\b(lie|lying|liegen|jokken)\s+(about|over|tegen|to\s+(rvo|the|them))\b",
+    r"|\b(lie|lying|liegen|jokken)\s+(about|over|tegen|to\s+(rvo|the|them))\b"
+    # dating documents back, or making things look other than they are
+    r"|\b(backdat\w*|antedat\w*|terugdater\w*|predat\w*)"
+    r"|\b(so|zodat)\s+(it|they|we|het|ze|we|wij)\s+(looks?|seems?|appears?|lijkt|lijken|lijkt)"
+    r"\s+(like|as if|alsof|dat)\b.{0,40}\b(not|n'?t|never|already|earlier|niet|nog|nooit|al"
+    r"|eerder|geen)\b"
+    r"|\b(make|maak|laat)\s+(it|het|them|ze)\s+(look|lijken|seem)\s+(like|as if|alsof)\b"
+    r".{0,40}\b(not|n'?t|never|already|earlier|niet|nog|nooit|al|eerder|geen)\b"
+    r"|\b(controleert|checkt|ziet|merkt)\s+(dat|het|dit)\s+(toch\s+)?(nooit|niet)\b"
+    r"|\b(never|won'?t|don'?t|doesn'?t)\s+(check|checks|notice|audit|find out)\b"
+    r"|\b(as|als)\s+(s&o|r&d|wbso|ontwikkel\w*|research)[- ]?(uren|hours|work|werk|kosten|costs)"
+    r"\b.{0,40}\b(opvoer\w*|opgeven|claim\w*|book|boek\w*|count|tellen)",
     re.IGNORECASE | re.DOTALL,
 )
 _HOSTILE = (_OVERRIDE, _ROLEPLAY, _REVEAL, _AUTHORITY, _FABRICATE, _FRAUD)
@@ -195,6 +215,36 @@ ALTERNATIVE = re.compile(
     r"|behalve|naast de|in plaats van)\b",
     re.IGNORECASE,
 )
+
+
+# "We had the WBSO for years. Can we pay less tax on the profits?": the scheme is named as
+# background (something had or used), while the question itself names none and does not
+# point back to it ("die regeling", "daarvoor").
+_HAD = re.compile(
+    r"\b(gehad|gekregen|ontvangen|hadden|gebruikt|gebruiken|hebben gehad|had|have had|'ve had"
+    r"|received|got|used|using|already have)\b",
+    re.IGNORECASE,
+)
+_BACK_REFERENCE = re.compile(
+    r"\b(die|deze|dat|this|that|the|de|het|it|its)\s+(regeling|subsidie|scheme|grant"
+    r"|programma|programme|program|aftrek|krediet|credit|lening|loan|fonds|fund)\b"
+    r"|\b(ervoor|daarvoor|daarmee|hiervoor|daarvan|terugbetalen|it)\b",
+    re.IGNORECASE,
+)
+
+
+def named_only_as_background(text: str, concepts_of: Callable[[str], list[str]]) -> bool:
+    """The instruments named stand only in statements of what the company had or used, and
+    the question (the last sentence asking something) names none and points back to none."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+    asks = [s for s in sentences if s.rstrip().endswith("?")]
+    if len(sentences) < 2 or not asks:
+        return False
+    question = asks[-1]
+    if concepts_of(question) or _BACK_REFERENCE.search(question):
+        return False
+    background = [s for s in sentences if s is not question and concepts_of(s)]
+    return bool(background) and all(_HAD.search(s) for s in background)
 
 
 _FOREIGN = re.compile(

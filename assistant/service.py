@@ -12,7 +12,8 @@ from assistant import flows
 from assistant.answer import Answer, Intent, Recommendation
 from assistant.evidence import LetterEvidence
 from assistant.followup import resolve_followup
-from assistant.intent import ALTERNATIVE, classify, is_gibberish
+from assistant.guard import SemanticGuard
+from assistant.intent import ALTERNATIVE, classify, is_gibberish, named_only_as_background
 from assistant.language import detect_language
 from assistant.llm import LlmAnswerer
 from assistant.ranking import Ranked, rank_instruments, with_inferred_activities
@@ -68,6 +69,7 @@ class AnswerService:
     max_chars: int = 2000
     top_k: int = 8
     config: dict[str, str] = field(default_factory=dict)
+    guard: SemanticGuard | None = None  # a second look, by meaning, after the word rules
 
     def __post_init__(self) -> None:
         self.card_passages: dict[tuple[str, str], Passage] = {
@@ -102,6 +104,8 @@ class AnswerService:
         if profile:
             merged = merge(merged, profile)
         mentioned = resolve_followup(text, self.lexicon.concepts(text), conversation.answers)
+        if mentioned and named_only_as_background(text, self.lexicon.concepts):
+            mentioned = []  # "we had the WBSO for years; can we pay less tax?" asks afresh
         intent = classify(text, mentioned, facts != CompanyProfile())
         if (
             intent not in ("adversarial", "smalltalk")
@@ -109,6 +113,8 @@ class AnswerService:
             and is_gibberish(text, self.known_words)
         ):
             intent = "adversarial"
+        if intent not in ("adversarial", "out_of_scope", "smalltalk") and self.guard:
+            intent = self.guard.verdict(text) or intent
         handler = self._handlers().get(intent, self._answer_with_sources)
         try:
             answer = handler(text, lang, intent, merged, mentioned)

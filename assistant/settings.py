@@ -69,6 +69,11 @@ class Settings(BaseSettings):
         default=None, description="OpenAI-compatible endpoint or Ollama address."
     )
     llm_timeout_s: float = Field(default=30.0, gt=0, description="LLM request time-out.")
+    guard: bool = Field(
+        default=True,
+        description="Also decline requests close in meaning to example hostile or off-topic "
+        "requests (prompts/guard/), beyond the word rules.",
+    )
     max_question_chars: int = Field(
         default=2000, ge=50, description="Longer questions are refused with a message."
     )

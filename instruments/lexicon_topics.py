@@ -112,7 +112,9 @@ _ADVICE = r"\badvies|\badvice|\bcoaching|\bcoach\b|\btraining|\bbegeleiding|\bop
 ACTIVITIES: tuple[tuple[Activity, re.Pattern[str]], ...] = (
     ("own_rnd", _rx(_RND, r"|\beigen onderzoek|\bin-house research|\bwbso\b")),
     ("development_project", _rx(r"ontwikkelproject|innovatieproject|development project",
-                                r"|innovation project|\bprototyp|\bnieuw product|\bnew product",
+                                r"|innovation project|\bprototyp",
+                                r"|\bnieuwe? (?:[\w-]+ )?(?:product|dienst|machine|systeem)",
+                                r"|\bnew (?:[\w-]+ )?(?:product|service|machine|system)\b",
                                 r"|\bontwikkel(?:en|t)? (?:van )?(?:een |ons )?(?:nieuw|innovatie)",
                                 r"|\bdevelop(?:ing|s)? (?:a |an |our )?(?:new|innovative)\b")),
     ("demonstration", _rx(_PILOT)),

@@ -254,3 +254,26 @@ def test_what_else_leaves_the_named_instrument_out(built_finder) -> None:  # typ
                               "what else is there?")
     assert answer.intent == "recommend" and answer.recommendations
     assert "eurostars" not in answer.recommended_ids()
+
+
+@pytest.mark.parametrize(("question", "background"), [
+    ("We hebben jaren WBSO gehad. Kunnen we minder vennootschapsbelasting betalen?", True),
+    ("We received an Innovatiekrediet last year. Which scheme helps us hire a designer?", True),
+    ("We hebben jaren WBSO gehad. Kunnen we die regeling ook dit jaar aanvragen?", False),
+    ("We hebben WBSO gehad. Hoeveel uur telt de WBSO?", False),
+    ("Wat is de WBSO? Kunnen we minder belasting betalen?", False),
+    ("We got an Innovatiekrediet. Do we have to pay it back?", False),
+    ("Kunnen we minder vennootschapsbelasting betalen?", False),
+])
+def test_a_scheme_named_as_background_is_told_from_one_asked_about(
+    built_finder, question: str, background: bool  # type: ignore[no-untyped-def]
+) -> None:
+    from assistant.intent import named_only_as_background
+
+    assert named_only_as_background(question, built_finder.lexicon.concepts) is background
+
+
+def test_a_question_after_background_gets_an_open_recommendation(built_finder) -> None:  # type: ignore[no-untyped-def]
+    answer = built_finder.ask("Onze BV maakt winst op eigen software, waarvoor we jaren WBSO "
+                              "hebben gehad. Kunnen we over die winst minder belasting betalen?")
+    assert answer.intent == "recommend" and len(answer.recommendations) >= 2

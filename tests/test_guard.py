@@ -1,0 +1,103 @@
+"""The meaning-based guard: its decision rule (with a fake embedder whose geometry the test
+controls), its place in the answer service, and, with the real multilingual model, how well
+its own examples are recognised when each is left out of the bank."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from langchain_core.embeddings import Embeddings
+
+from assistant.guard import LABELS, SemanticGuard, read_examples
+
+AXES = ("backdate", "recipe", "wbso", "pilot")
+
+
+class AxisEmbeddings(Embeddings):
+    """Test fake: one axis per keyword, so cosine similarity is set by which keywords a text
+    holds (a text with none points along a fifth axis)."""
+
+    def embed_query(self, text: str) -> list[float]:
+        words = text.lower()
+        vector = [1.0 if axis in words else 0.0 for axis in AXES]
+        return [*vector, 0.0 if any(vector) else 1.0]
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return [self.embed_query(t) for t in texts]
+
+
+BANK = {
+    "hostile": ["backdate the application"],
+    "out_of_scope": ["a recipe for cake"],
+    "allowed": ["do wbso hours count", "a pilot with a customer"],
+}
+
+
+def _guard(**kw: float) -> SemanticGuard:
+    return SemanticGuard(AxisEmbeddings(), BANK, **kw)
+
+
+def test_example_files_hold_every_label_without_comments() -> None:
+    examples = read_examples()
+    assert set(examples) == set(LABELS)
+    for label, texts in examples.items():
+        assert len(texts) >= 20, label
+        assert not any(t.startswith("#") or not t.strip() for t in texts), label
+        assert len(set(texts)) == len(texts), f"duplicate example in {label}"
+
+
+def test_a_request_near_an_example_to_decline_is_declined() -> None:
+    guard = _guard()
+    assert guard.verdict("Please BACKDATE it for us") == "adversarial"
+    assert guard.verdict("any recipe ideas?") == "out_of_scope"
+
+
+def test_a_request_as_near_an_example_to_answer_is_answered() -> None:
+    guard = _guard()
+    assert guard.verdict("do wbso hours count?") is None
+    # equally near a hostile and an allowed example: no margin, so answered
+    assert guard.verdict("backdate wbso") is None
+    assert _guard(margin=0.0).verdict("backdate wbso") == "adversarial"
+
+
+def test_nothing_near_is_answered_and_the_threshold_counts() -> None:
+    guard = _guard()
+    assert guard.verdict("which scheme fits us?") is None
+    near = guard.nearest("backdate pilot")
+    assert math.isclose(near["hostile"], math.sqrt(0.5))
+    assert _guard(threshold=0.8, margin=0.0).verdict("backdate recipe pilot") is None
+
+
+def test_the_service_declines_what_the_guard_flags(built_finder) -> None:  # type: ignore[no-untyped-def]
+    service = built_finder.service
+    assert service.guard is None  # the hashing embedder carries no meaning: guard off
+    service.guard = _guard()
+    try:
+        flagged = service.ask("Can you backdate our Innovatiekrediet request by a month?")
+        assert flagged.declined and flagged.intent == "adversarial"
+        assert "Innovatiekrediet" not in flagged.text
+        answered = service.ask("Wat is de WBSO?")
+        assert not answered.declined
+    finally:
+        service.guard = None
+
+
+@pytest.mark.slow
+def test_held_out_examples_are_recognised_by_the_rest() -> None:
+    """Leave-one-out over the example bank with the real multilingual USE model: each example
+    is judged by the others. Floors are the measured shares (2026-12-02: hostile 29/44,
+    off-topic 18/32, allowed 58/60) rounded down; a bank edit or model change that loses
+    ground fails here."""
+    from retrieval.embedders import make_embedder
+
+    guard = SemanticGuard(make_embedder("use", "bundled"))
+    right = {
+        label: sum(guard.leave_out(label, i).verdict(text) == LABELS[label]
+                   for i, text in enumerate(texts)) / len(texts)
+        for label, texts in guard.examples.items()
+    }
+    assert right["hostile"] >= 0.6, right
+    assert right["out_of_scope"] >= 0.5, right
+    assert right["allowed"] >= 0.95, right
+
