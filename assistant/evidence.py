@@ -1,14 +1,14 @@
 """The letter passages an answer is composed from.
 
 Policy questions get the search hits, reordered by the question's cues. Answers about
-instruments get each instrument's own letter passages first (body text over action-plan rows
-over footnotes, then the most relevant), then the search hits.
+instruments get each instrument's own letter passages first (the one its card chose, then body
+text over action-plan rows over footnotes, then the most relevant), then the search hits.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assistant.answer import Intent
 from assistant.knowledge import LETTER_KIND_ORDER
@@ -24,6 +24,9 @@ class LetterEvidence:
     searcher: HybridSearcher
     letter_refs: Mapping[str, Sequence[str]]  # instrument id -> letter passages about it
     top_k: int = 8
+    # instrument id -> the passage its card's first letter reference points at: the card
+    # author's choice of the passage to quote about it
+    chosen: Mapping[str, str] = field(default_factory=dict)
 
     def embed(self, query: str) -> list[float] | None:
         """The query vector, or None when the search is lexical only."""
@@ -52,15 +55,17 @@ class LetterEvidence:
         return list(unique.values())[: self.top_k]
 
     def passages_about(self, iid: str, by_id: Mapping[str, SearchHit]) -> list[SearchHit]:
-        """The letter passages about an instrument, best first: body text over action rows
-        over footnotes, then the one the search scored highest, then the card's order."""
+        """The letter passages about an instrument, best first: the card's chosen one, then
+        body text over action rows over footnotes, then the one the search scored highest,
+        then the card's order."""
         passages = self.searcher.passages
         candidates = [p for p in self.letter_refs.get(iid, []) if p in passages]
+        chosen = self.chosen.get(iid)
 
-        def key(pair: tuple[int, str]) -> tuple[int, float, int]:
+        def key(pair: tuple[int, str]) -> tuple[bool, int, float, int]:
             order, pid = pair
             kind = LETTER_KIND_ORDER.get(passages[pid].kind, 3)
-            return kind, -(by_id[pid].score if pid in by_id else 0.0), order
+            return pid != chosen, kind, -(by_id[pid].score if pid in by_id else 0.0), order
 
         ordered = [pid for _, pid in sorted(enumerate(candidates), key=key)]
         return [by_id.get(pid) or SearchHit(passages[pid], 0.0) for pid in ordered]

@@ -157,6 +157,7 @@ class Finder:
             lexicon=self.lexicon,
             known_words=frozenset(words | COMMON_WORDS),
             letter_refs=self.instrument_passages,
+            chosen_passages={i: ids[0] for i, ids in self.letter_refs.items() if ids},
             llm=self.llm,
             llm_problem=self.llm_problem,
             max_chars=self.settings.max_question_chars,

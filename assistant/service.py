@@ -64,6 +64,7 @@ class AnswerService:
     lexicon: Lexicon
     known_words: frozenset[str]
     letter_refs: dict[str, list[str]] = field(default_factory=dict)
+    chosen_passages: dict[str, str] = field(default_factory=dict)  # card's first letter ref
     llm: LlmAnswerer | None = None
     llm_problem: str | None = None  # why a configured LLM could not be set up
     max_chars: int = 2000
@@ -77,7 +78,9 @@ class AnswerService:
             for p in self.searcher.passages.values()
             if p.source == "card" and p.instrument_id and p.section
         }
-        self.evidence = LetterEvidence(self.searcher, self.letter_refs, self.top_k)
+        self.evidence = LetterEvidence(
+            self.searcher, self.letter_refs, self.top_k, self.chosen_passages
+        )
 
     # -- entry point ------------------------------------------------------------------
     def ask(

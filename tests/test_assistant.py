@@ -277,3 +277,17 @@ def test_a_question_after_background_gets_an_open_recommendation(built_finder) -
     answer = built_finder.ask("Onze BV maakt winst op eigen software, waarvoor we jaren WBSO "
                               "hebben gehad. Kunnen we over die winst minder belasting betalen?")
     assert answer.intent == "recommend" and len(answer.recommendations) >= 2
+
+
+def test_the_passage_a_card_chose_leads_its_instrument_evidence(built_finder) -> None:  # type: ignore[no-untyped-def]
+    """The passage of a card's first letter reference comes first; then body text before
+    action rows before footnotes."""
+    from assistant.knowledge import LETTER_KIND_ORDER
+
+    evidence = built_finder.service.evidence
+    assert evidence.chosen == {i: ids[0] for i, ids in built_finder.letter_refs.items() if ids}
+    for iid, chosen in evidence.chosen.items():
+        about = [h.passage for h in evidence.passages_about(iid, {})]
+        assert about[0].id == chosen, iid
+        kinds = [LETTER_KIND_ORDER[p.kind] for p in about[1:]]
+        assert kinds == sorted(kinds), iid
