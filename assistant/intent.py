@@ -185,6 +185,16 @@ _LETTER = re.compile(
     r"|letter|policy|action plan)\b",
     re.IGNORECASE,
 )
+# Someone who describes their company and mentions "the government" or "policy" in passing
+# ("a government body as first customer", "I'm a policy officer") asks for a scheme; only
+# these cues make it a question about the letter.
+_ABOUT_THE_LETTER = re.compile(
+    r"\b(kamerbrief|brief|letter|actieplan|action plan|kabinet|cabinet|regering|minister\w*"
+    r"|according to|volgens (de|het))\b"
+    r"|\b(wat|what|hoe|how|when|wanneer|waarom|why)\b.{0,25}\b(government|overheid)\b.{0,30}"
+    r"\b(do|doing|does|plan\w*|say|says|zegt|doet|wil|wants?|invest\w*|respond\w*|reageert)\b",
+    re.IGNORECASE,
+)
 # "does the government have anything for us?" asks for an instrument, not about the letter
 _ASKS_FOR_ME = re.compile(
     r"\b(?:have|has|got|offer|heeft|hebben|biedt|bieden)\b.{0,25}\b(?:anything|something|iets"
@@ -218,11 +228,13 @@ ALTERNATIVE = re.compile(
 
 
 # "We had the WBSO for years. Can we pay less tax on the profits?": the scheme is named as
-# background (something had or used), while the question itself names none and does not
-# point back to it ("die regeling", "daarvoor").
+# background (something had or used, or a partner), while the question itself names none and
+# does not point back to it ("die regeling", "daarvoor").
 _HAD = re.compile(
     r"\b(gehad|gekregen|ontvangen|hadden|gebruikt|gebruiken|hebben gehad|had|have had|'ve had"
-    r"|received|got|used|using|already have)\b",
+    r"|received|got|used|using|already have"
+    # named as a partner: "a consortium of four companies plus TNO"
+    r"|consortium|partners?|samen met|together with|in samenwerking met|plus)\b",
     re.IGNORECASE,
 )
 _BACK_REFERENCE = re.compile(
@@ -321,7 +333,11 @@ def _answered(text: str, mentioned: Sequence[str], has_profile_facts: bool) -> I
         return "compare"
     if mentioned and _ELIGIBILITY.search(text):
         return "eligibility"
-    if _LETTER.search(text) and not _ASKS_FOR_ME.search(text):
+    if (
+        _LETTER.search(text)
+        and not _ASKS_FOR_ME.search(text)
+        and (not has_profile_facts or _ABOUT_THE_LETTER.search(text))
+    ):
         explains = mentioned and _EXPLAIN.search(text) and not _POLICY.search(text)
         return "explain" if explains else "policy"
     asks_advice = bool(_RECOMMEND.search(text))

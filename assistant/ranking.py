@@ -17,6 +17,12 @@ from instruments.profile import CompanyProfile
 from retrieval.hybrid import SearchHit
 
 RELEVANCE_WEIGHT = 2.5
+RELEVANCE_DECAY = 0.35  # relevance of the card hit at rank r (from 0): 1 / (1 + DECAY * r)
+MET_WEIGHT = 0.4  # times the share of the card's criteria known to be met
+SUPPORT_BONUS = 0.5  # the card gives the kind of support asked for
+NAMED_BONUS = 1.0  # the user named the instrument
+ACTIVITY_BONUS = 0.25  # the card supports an activity the user does
+MEETS_EACH = 0.05  # per criterion met: more known to fit breaks ties
 ADVICE_ONLY_PENALTY = 0.6
 VERDICT_WEIGHT = {"fits": 1.0, "may_fit": 0.55, "does_not_fit": -1.0}
 SUPPORT_WORDS = {
@@ -70,7 +76,7 @@ def card_relevance(card_hits: Sequence[SearchHit]) -> dict[str, float]:
     for hit in card_hits:
         iid = hit.passage.instrument_id
         if iid and iid not in relevance:
-            relevance[iid] = 1.0 / (1.0 + 0.35 * len(relevance))
+            relevance[iid] = 1.0 / (1.0 + RELEVANCE_DECAY * len(relevance))
     return relevance
 
 
@@ -95,17 +101,19 @@ def rank_instruments(
         result = evaluate(card, profile)
         rel = relevance.get(card.id, 0.0)
         score = (
-            VERDICT_WEIGHT[result.verdict] + RELEVANCE_WEIGHT * rel + 0.4 * _met_fraction(result)
+            VERDICT_WEIGHT[result.verdict]
+            + RELEVANCE_WEIGHT * rel
+            + MET_WEIGHT * _met_fraction(result)
         )
         if wanted and set(card.support) & wanted:
-            score += 0.5
+            score += SUPPORT_BONUS
         if card.id in mentioned:
-            score += 1.0
+            score += NAMED_BONUS
         elif set(card.support) <= {"advice"} and "advice" not in wanted:
             score -= ADVICE_ONLY_PENALTY  # a helper or network, not a scheme that funds you
-        score += 0.05 * sum(1 for c in result.criteria if c.outcome == "meets")
+        score += MEETS_EACH * sum(1 for c in result.criteria if c.outcome == "meets")
         if any(c.name == "activity" and c.outcome == "meets" for c in result.criteria):
-            score += 0.25
+            score += ACTIVITY_BONUS
         ranked.append(Ranked(card, result, round(score, 4), rel))
     ranked.sort(key=lambda r: (-r.score, r.card.id))
     return ranked

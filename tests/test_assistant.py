@@ -263,6 +263,7 @@ def test_what_else_leaves_the_named_instrument_out(built_finder) -> None:  # typ
     ("We hebben WBSO gehad. Hoeveel uur telt de WBSO?", False),
     ("Wat is de WBSO? Kunnen we minder belasting betalen?", False),
     ("We got an Innovatiekrediet. Do we have to pay it back?", False),
+    ("We zijn een consortium van vier bedrijven plus TNO. Welke regeling past?", True),
     ("Kunnen we minder vennootschapsbelasting betalen?", False),
 ])
 def test_a_scheme_named_as_background_is_told_from_one_asked_about(
@@ -291,3 +292,17 @@ def test_the_passage_a_card_chose_leads_its_instrument_evidence(built_finder) ->
         assert about[0].id == chosen, iid
         kinds = [LETTER_KIND_ORDER[p.kind] for p in about[1:]]
         assert kinds == sorted(kinds), iid
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("Our startup makes AI software. We'd love a government body as first customer; "
+     "is there a route for that?", "recommend"),
+    ("I'm a policy officer at a municipality and want startups to solve our challenges. "
+     "What programme fits?", "recommend"),
+    ("Wat wil het kabinet in 2023 organiseren rond de impact van kennis?", "policy"),
+    ("What does the letter say about startups and intellectual property?", "policy"),
+])
+def test_the_government_mentioned_in_passing_does_not_make_a_policy_question(
+    built_finder, question: str, intent: str  # type: ignore[no-untyped-def]
+) -> None:
+    assert built_finder.ask(question).intent == intent

@@ -58,6 +58,12 @@ def assert_has(profile: CompanyProfile, expected: dict[str, Any]) -> None:
     ("I'm a freelancer", {"applicant_type": "self_employed", "size": "micro"}),
     ("ik heb een eenmanszaak", {"applicant_type": "self_employed", "employees": 1}),
     ("I am self-employed", {"applicant_type": "self_employed"}),
+    ("wij zijn een groep van zes business angels die in startups investeren",
+     {"applicant_type": "investment_fund"}),
+    ("I manage a new early-stage VC fund for hardware startups",
+     {"applicant_type": "investment_fund"}),
+    ("we are a startup looking for a fund to invest in us", {"applicant_type": "startup"}),
+    ("we want to cut the gas use of our greenhouse", {"themes": ["energy_climate"]}),
     # start-ups and spin-offs
     ("spin-off van de TU/e", {"is_startup": True, "knowledge_institution_partner": True}),
     ("a spin-off from Delft University", {"is_startup": True,
