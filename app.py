@@ -237,7 +237,7 @@ def build_ui(finder: Finder, store: FeedbackStore | None = None, lang: Lang = "n
     page = Page(finder, store or open_feedback_store(finder.settings))
     c: dict[str, Any] = {}
     with gr.Blocks(title=r.t(lang, "title"), analytics_enabled=False) as demo:
-        layout.page(c, lang, page.finder.catalog, page.browse("", "", "", lang))
+        layout.build_page(c, lang, page.finder.catalog, page.browse("", "", "", lang))
         _wire(c, page)
         gr.api(page.api_ask, api_name="ask", api_description="Ask a question; returns the Answer "
                "as JSON (what `finder ask --json` prints). Used by eval/load.py.")
@@ -263,6 +263,8 @@ def main() -> None:
     except Exception as exc:
         log.warning("index not ready (%s); the page will say so until `finder ingest`",
                     user_message(exc) or type(exc).__name__)
+    if finder.guard:  # embed the guard's examples now, not on the first question
+        finder.guard.verdict("warm-up")  # failures are logged there, never raised
     launch(build_ui(finder, open_feedback_store(settings)), settings)
 
 

@@ -97,7 +97,7 @@ def _catalog_tab(c: dict[str, Any], catalog: Catalog, lang: Lang, shown: str) ->
     c["catalog"] = gr.HTML(shown, elem_id="catalog")
 
 
-def page(c: dict[str, Any], lang: Lang, catalog: Catalog, shown: str) -> None:
+def build_page(c: dict[str, Any], lang: Lang, catalog: Catalog, shown: str) -> None:
     """The whole page inside an open gr.Blocks: a chat tab, an advisor desk and the catalog
     (`shown`: the catalog's first rendering)."""
     c["state"] = gr.State(ChatState())

@@ -24,7 +24,8 @@ class LetterEvidence:
     searcher: HybridSearcher
     letter_refs: Mapping[str, Sequence[str]]  # instrument id -> letter passages about it
     top_k: int = 8
-    # instrument id -> the passage its card's first letter reference points at: the card
+    # instrument id -> the passage its card's first letter reference points at (the first, in
+    # letter order, that holds the phrase; the letter repeats a few paragraphs): the card
     # author's choice of the passage to quote about it
     chosen: Mapping[str, str] = field(default_factory=dict)
 

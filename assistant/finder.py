@@ -17,7 +17,7 @@ from functools import cached_property
 from langchain_core.language_models import BaseChatModel
 
 from assistant.answer import Answer
-from assistant.guard import SemanticGuard
+from assistant.guard import SemanticGuard, read_examples
 from assistant.knowledge import (
     build_lexicon,
     catalog_passages,
@@ -163,15 +163,21 @@ class Finder:
             max_chars=self.settings.max_question_chars,
             top_k=self.settings.top_k,
             config=self.config(),
-            guard=self._guard(),
+            guard=self.guard,
         )
 
-    def _guard(self) -> SemanticGuard | None:
-        """The meaning-based guard; off when switched off and under the hashing embedder
-        (word hashes carry no meaning)."""
-        if not self.settings.guard or self.settings.embedder == "hashing":
+    @cached_property
+    def guard(self) -> SemanticGuard | None:
+        """The meaning-based guard, with the multilingual USE model its thresholds were set
+        for; off when switched off, under other embedders, or when its examples are
+        unreadable (said in the log: the word rules still run)."""
+        if not self.settings.guard or self.settings.embedder != "use":
             return None
-        return SemanticGuard(self.embedder)
+        try:
+            return SemanticGuard(self.embedder, read_examples())
+        except (OSError, ValueError) as exc:
+            log.warning("meaning-based guard off: %s", exc)
+            return None
 
     @cached_property
     def letter_refs(self) -> dict[str, list[str]]:
@@ -189,12 +195,14 @@ class Finder:
         return instrument_letter_passages(self.letter, self.letter_refs, self.lexicon.concepts)
 
     def config(self) -> dict[str, str]:
-        """What produced an answer: embedder, retriever, answerer, index version."""
+        """What produced an answer: embedder, retriever, answerer, index version, and how
+        hostile and off-topic requests are recognised."""
         return {
             "embedder": self.embedder.identity,
             "retriever": self.settings.retriever,
             "answerer": self.llm.name if self.llm else "composer",
             "index": f"{self.collection_name}@format{INDEX_FORMAT}",
+            "guard": "rules+examples" if self.guard else "rules",
         }
 
     def ask(

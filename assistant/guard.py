@@ -13,17 +13,17 @@ were set on the tuning sets (eval/dev*.jsonl), never on the report set.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Sequence
+import logging
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
 
+import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from assistant.answer import Intent
 
-T = TypeVar("T")
+log = logging.getLogger(__name__)
 EXAMPLES = Path(__file__).resolve().parent.parent / "prompts" / "guard"
 LABELS: dict[str, Intent | None] = {
     "hostile": "adversarial", "out_of_scope": "out_of_scope", "allowed": None,
@@ -33,17 +33,21 @@ MARGIN = 0.12
 
 
 def read_examples(folder: Path = EXAMPLES) -> dict[str, list[str]]:
-    """Label -> example texts, one per line; blank lines and `#` comments skipped."""
+    """Label -> example texts, one per line; blank lines and `#` comments skipped. Raises
+    OSError when a file is missing and ValueError when a label has no example."""
     examples: dict[str, list[str]] = {}
     for label in LABELS:
         lines = (folder / f"{label}.txt").read_text(encoding="utf-8").splitlines()
-        examples[label] = [s.strip() for s in lines if s.strip() and not s.startswith("#")]
+        examples[label] = [s.strip() for s in lines if s.strip() and not s.strip().startswith("#")]
+        if not examples[label]:
+            raise ValueError(f"{folder / f'{label}.txt'} holds no example")
     return examples
 
 
-def _unit(vector: Sequence[float]) -> list[float]:
-    norm = math.sqrt(sum(x * x for x in vector)) or 1.0
-    return [x / norm for x in vector]
+def _units(vectors: list[list[float]]) -> np.ndarray:
+    matrix = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(matrix, axis=-1, keepdims=True)
+    return matrix / np.where(norms == 0, 1.0, norms)
 
 
 @dataclass
@@ -52,46 +56,53 @@ class SemanticGuard:
     examples: dict[str, list[str]] = field(default_factory=read_examples)
     threshold: float = THRESHOLD
     margin: float = MARGIN
-    _vectors: dict[str, list[list[float]]] | None = field(default=None, repr=False)
+    _vectors: dict[str, np.ndarray] | None = field(default=None, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
-    def vectors(self) -> dict[str, list[list[float]]]:
-        """The examples embedded once, on first use."""
-        if self._vectors is None:
-            self._vectors = {
-                label: [_unit(v) for v in self.embedder.embed_documents(texts)]
-                for label, texts in self.examples.items()
-            }
-        return self._vectors
+    def vectors(self) -> dict[str, np.ndarray]:
+        """The examples embedded once (the page warms this up before serving)."""
+        with self._lock:
+            if self._vectors is None:
+                self._vectors = {
+                    label: _units(self.embedder.embed_documents(texts))
+                    for label, texts in self.examples.items()
+                }
+            return self._vectors
 
     def leave_out(self, label: str, index: int) -> SemanticGuard:
         """The same guard without one example (its vectors reused): how well would the bank
         judge a request it had not seen?"""
-        def drop(items: list[T], lab: str) -> list[T]:
-            return [x for i, x in enumerate(items) if lab != label or i != index]
-
+        vectors = self.vectors()
         return SemanticGuard(
             self.embedder,
-            {lab: drop(texts, lab) for lab, texts in self.examples.items()},
+            {lab: [t for i, t in enumerate(texts) if lab != label or i != index]
+             for lab, texts in self.examples.items()},
             self.threshold,
             self.margin,
-            {lab: drop(vectors, lab) for lab, vectors in self.vectors().items()},
+            {lab: np.delete(v, index, axis=0) if lab == label else v for lab, v in vectors.items()},
         )
 
     def nearest(self, text: str) -> dict[str, float]:
         """Label -> cosine similarity of the question to that label's nearest example."""
-        query = _unit(self.embedder.embed_query(text))
+        query = _units([self.embedder.embed_query(text)])[0]
         return {
-            label: max((sum(a * b for a, b in zip(query, v, strict=True)) for v in vectors),
-                       default=-1.0)
+            label: float((vectors @ query).max()) if len(vectors) else -1.0
             for label, vectors in self.vectors().items()
         }
 
     def verdict(self, text: str) -> Intent | None:
         """"adversarial" or "out_of_scope" when the question is near examples to decline;
-        None when it should be answered."""
-        near = self.nearest(text)
+        None when it should be answered, or when the guard cannot judge (the word rules
+        have already run; an embedder failure is logged, never shown)."""
+        try:
+            near = self.nearest(text)
+        except Exception as exc:  # a model that fails must not take the answer down with it
+            log.warning("guard skipped: %s", type(exc).__name__)
+            return None
         allowed = near.pop("allowed", -1.0)
+        if not near:
+            return None
         label, score = max(near.items(), key=lambda item: item[1])
         if score >= self.threshold and score - allowed >= self.margin:
-            return LABELS[label]
+            return LABELS.get(label)
         return None

@@ -81,8 +81,10 @@ _FABRICATE = re.compile(
     r"|\bmaakt\s+(me|mij|ons)?\s*niet\s+uit\s+(of|dat)\b.{0,40}\b(klopt|waar|echt|brief)"
     r"|\b(just\s+)?make\s+up\s+(a|an|the|some)\s+(number|figure|amount|bedrag)"
     r"|\b(verzin|bedenk)\s+(maar\s+|gewoon\s+)?(een|het)\s+(getal|bedrag|cijfer)"
-    r"|\b(guaranteed|gegarandeerde?)\s+(amount|bedrag|sum|som)"
-    r"|\b(bevestig|confirm)\b.{0,40}\b(belooft|promises|guarantees|garandeert)\b"
+    r"|\b(give|geef|noem|name|state|tell|write|schrijf)\b.{0,30}\b(guaranteed|gegarandeerde?)\s+"
+    r"(amount|bedrag|sum|som)"
+    r"|\b(bevestig|confirm)\s+(dat|that)\s+(de\s+|the\s+)?(kamerbrief|brief|letter|kabinet|cabinet"
+    r"|government|overheid|regering)\b.{0,40}\b(belooft|promises|guarantees|garandeert)\b"
     r"|(officiële|official)\s+(toekenningsbrief|beschikking|brief|letter|approval|decision)"
     r"|toekenningsbrief|goedkeuringsbrief|approval letter"
     r"|\b(write|schrijf|maak|make|create|opstellen|stel|genereer|generate)\b.{0,30}"
@@ -102,16 +104,16 @@ _FRAUD = re.compile(
     r"|kosten|costs)"
     r"|\b(lie|lying|liegen|jokken)\s+(about|over|tegen|to\s+(rvo|the|them))\b"
     # dating documents back, or making things look other than they are
-    r"|\b(backdat\w*|antedat\w*|terugdater\w*|predat\w*)"
-    r"|\b(so|zodat)\s+(it|they|we|het|ze|we|wij)\s+(looks?|seems?|appears?|lijkt|lijken|lijkt)"
+    r"|\b(backdate|backdating|antedateer|antedateren|terugdateren)\b"
+    r"|\b(so|zodat)\s+(it|they|we|het|ze|wij)\s+(looks?|seems?|appears?|lijkt|lijken)"
     r"\s+(like|as if|alsof|dat)\b.{0,40}\b(not|n'?t|never|already|earlier|niet|nog|nooit|al"
     r"|eerder|geen)\b"
     r"|\b(make|maak|laat)\s+(it|het|them|ze)\s+(look|lijken|seem)\s+(like|as if|alsof)\b"
     r".{0,40}\b(not|n'?t|never|already|earlier|niet|nog|nooit|al|eerder|geen)\b"
-    r"|\b(controleert|checkt|ziet|merkt)\s+(dat|het|dit)\s+(toch\s+)?(nooit|niet)\b"
-    r"|\b(never|won'?t|don'?t|doesn'?t)\s+(check|checks|notice|audit|find out)\b"
-    r"|\b(as|als)\s+(s&o|r&d|wbso|ontwikkel\w*|research)[- ]?(uren|hours|work|werk|kosten|costs)"
-    r"\b.{0,40}\b(opvoer\w*|opgeven|claim\w*|book|boek\w*|count|tellen)",
+    # dismissing the check: "RVO controleert dat toch nooit", "they'll never check"
+    r"|\b(controleert|checkt|ziet|merkt)\s+(dat|het|dit)\s+toch\s+(nooit|niet)\b"
+    r"|\b(rvo|they|they'll|nobody|the belastingdienst)\s+(will\s+)?(never|won'?t)\s+(check|notice"
+    r"|audit|find out)\b",
     re.IGNORECASE | re.DOTALL,
 )
 _HOSTILE = (_OVERRIDE, _ROLEPLAY, _REVEAL, _AUTHORITY, _FABRICATE, _FRAUD)
@@ -189,17 +191,22 @@ _LETTER = re.compile(
 # ("a government body as first customer", "I'm a policy officer") asks for a scheme; only
 # these cues make it a question about the letter.
 _ABOUT_THE_LETTER = re.compile(
-    r"\b(kamerbrief|brief|letter|actieplan|action plan|kabinet|cabinet|regering|minister\w*"
-    r"|according to|volgens (de|het))\b"
-    r"|\b(wat|what|hoe|how|when|wanneer|waarom|why)\b.{0,25}\b(government|overheid)\b.{0,30}"
-    r"\b(do|doing|does|plan\w*|say|says|zegt|doet|wil|wants?|invest\w*|respond\w*|reageert)\b",
+    r"\b(kamerbrief|(de|deze|die|the|this|that) (brief|letter)|actieplan|action plan|kabinet"
+    r"|cabinet|regering|minister|ministers|according to the|volgens (de|het) (brief|kabinet"
+    r"|actieplan|regering|overheid))\b"
+    r"|\b(government'?s?|overheids?|kabinets?)\s*(policy|beleid)\b|\bbeleid van de (overheid"
+    r"|regering)\b|\bpolicy of the government\b"
+    r"|\b(wat|what|hoe|how|when|wanneer|waarom|why|does|do|will|is|gaat|wil|heeft)\b.{0,25}"
+    r"\b(government|overheid)\b.{0,30}"
+    r"\b(doing|does|plan\w*|say|says|zegt|doet|wil|wants?|invest\w*|respond\w*|reageert)\b",
     re.IGNORECASE,
 )
 # "does the government have anything for us?" asks for an instrument, not about the letter
 _ASKS_FOR_ME = re.compile(
     r"\b(?:have|has|got|offer|heeft|hebben|biedt|bieden)\b.{0,25}\b(?:anything|something|iets"
     r"|wat)\b.{0,20}\b(?:for (?:us|me|that|this|startups?|companies)|voor (?:ons|mij|mijn|onze"
-    r"|dat|dit|startups?|bedrijven))\b",
+    r"|dat|dit|startups?|bedrijven))\b"
+    r"|\b(?:do|doen|betekenen)\b.{0,10}\b(?:for (?:me|us|my|our)|voor (?:mij|ons|mijn|onze))\b",
     re.IGNORECASE,
 )
 _POLICY = re.compile(
@@ -238,16 +245,28 @@ _HAD = re.compile(
     re.IGNORECASE,
 )
 _BACK_REFERENCE = re.compile(
-    r"\b(die|deze|dat|this|that|the|de|het|it|its)\s+(regeling|subsidie|scheme|grant"
+    r"\b(die|deze|dat|this|that|the|de|het|its)\s+(regeling|subsidie|scheme|grant"
     r"|programma|programme|program|aftrek|krediet|credit|lening|loan|fonds|fund)\b"
-    r"|\b(ervoor|daarvoor|daarmee|hiervoor|daarvan|terugbetalen|it)\b",
+    r"|\b(ervoor|daarvoor|daarmee|hiervoor|daarvan|terugbetalen|it|again|opnieuw|weer)\b",
+    re.IGNORECASE,
+)
+
+
+# "I've got a question about the WBSO": not background
+_ASKING_ABOUT = re.compile(r"\b(questions?|vra(a|ge)g|vragen|wondering|benieuwd)\b", re.IGNORECASE)
+# the question asks for support of its own ("can we pay less tax?", "is there a grant?")
+_NEW_SUPPORT = re.compile(
+    r"belasting|\btax\b|subsid|\bgrants?\b|\blening|\bloans?\b|krediet|\bcredit\b"
+    r"|investeerder|\binvestors?\b|kapitaal|\bcapital\b|financier|\bfunding\b|\bscheme"
+    r"|\bfiscal|\bfiscaal|\bfiscale|aftrek|\bdeduction|\bregeling|\bregling",
     re.IGNORECASE,
 )
 
 
 def named_only_as_background(text: str, concepts_of: Callable[[str], list[str]]) -> bool:
-    """The instruments named stand only in statements of what the company had or used, and
-    the question (the last sentence asking something) names none and points back to none."""
+    """The instruments named stand only in statements of what the company had, used or
+    partners with, and the question (the last sentence asking something) asks for support
+    while naming none and pointing back to none."""
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
     asks = [s for s in sentences if s.rstrip().endswith("?")]
     if len(sentences) < 2 or not asks:
@@ -255,8 +274,12 @@ def named_only_as_background(text: str, concepts_of: Callable[[str], list[str]])
     question = asks[-1]
     if concepts_of(question) or _BACK_REFERENCE.search(question):
         return False
+    if not (_RECOMMEND.search(question) or _NEW_SUPPORT.search(question)):
+        return False  # "Is there a limit?" still asks about the scheme named before
     background = [s for s in sentences if s is not question and concepts_of(s)]
-    return bool(background) and all(_HAD.search(s) for s in background)
+    return bool(background) and all(
+        _HAD.search(s) and not _ASKING_ABOUT.search(s) for s in background
+    )
 
 
 _FOREIGN = re.compile(

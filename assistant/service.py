@@ -107,9 +107,13 @@ class AnswerService:
         if profile:
             merged = merge(merged, profile)
         mentioned = resolve_followup(text, self.lexicon.concepts(text), conversation.answers)
-        if mentioned and named_only_as_background(text, self.lexicon.concepts):
-            mentioned = []  # "we had the WBSO for years; can we pay less tax?" asks afresh
+        # "we had the WBSO for years; can we pay less tax?" asks afresh
+        background = bool(mentioned) and named_only_as_background(text, self.lexicon.concepts)
+        if background:
+            mentioned = []
         intent = classify(text, mentioned, facts != CompanyProfile())
+        if background and intent not in ("adversarial", "smalltalk"):
+            intent = "recommend"
         if (
             intent not in ("adversarial", "smalltalk")
             and not mentioned

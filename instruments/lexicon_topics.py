@@ -38,7 +38,7 @@ STAGE_STRONG: tuple[tuple[Stage, re.Pattern[str]], ...] = (
 )
 # "past the pilot stage", "voorbij de prototypefase": the stage named is behind the company, so
 # it is read as market entry rather than as the stage it names.
-PAST_STAGE = _rx(r"\b(?:past|beyond|after|voorbij|na) (?:the |de |het |our |onze )?",
+PAST_STAGE = _rx(r"\b(?:past|beyond|voorbij) (?:the |de |het |our |onze )",
                  r"(?:pilot|demo|demonstrati(?:e|on)|prototype|proof of concept)",
                  r"(?:[- ]?(?:stage|phase|fase))?\b")
 STAGE_WEAK: tuple[tuple[Stage, re.Pattern[str]], ...] = (
@@ -62,7 +62,9 @@ THEMES: tuple[tuple[Theme, re.Pattern[str]], ...] = (
     ("energy_climate", _rx(r"\benergie|\benergy|waterstof|\bhydrogen|\bzonne|\bsolar",
                            r"|\bwind(?:energie|turbine|park|molen)?\b|klimaat|\bclimate|\bco2",
                            r"|\bemissie|\bemission|\bwarmte|heat pump|\bbatterij|\bbatter(?:y|ies)",
-                           r"|\brenewable|verduurzam|netcongestie|\baardgas|\bgas(?:verbruik|gebruik)?\b",
+                           r"|\brenewable|verduurzam|netcongestie|\baardgas|\bgas(?:verbruik|gebruik)\b",
+                           r"|\bgas (?:use|usage|consumption|boilers?)\b",
+                           r"|\b(?:natural|fossil) gas\b",
                            r"|warmteopslag|heat storage|\bboilers?\b|\bketels?\b")),
     ("circular", _rx(r"\bcircula|\brecycl|hergebruik|\breus(?:e|ing)\b|\bafval|\bwaste\b",
                      r"|\bbiobased")),
@@ -114,8 +116,8 @@ ACTIVITIES: tuple[tuple[Activity, re.Pattern[str]], ...] = (
     ("own_rnd", _rx(_RND, r"|\beigen onderzoek|\bin-house research|\bwbso\b")),
     ("development_project", _rx(r"ontwikkelproject|innovatieproject|development project",
                                 r"|innovation project|\bprototyp",
-                                r"|\bnieuwe? (?:[\w-]+ )?(?:product|dienst|machine|systeem)",
-                                r"|\bnew (?:[\w-]+ )?(?:product|service|machine|system)\b",
+                                r"|\bnieuwe? (?:[\w-]+ )?(?:product|dienst|systeem)\b",
+                                r"|\bnew (?:[\w-]+ )?(?:product|service|system)\b",
                                 r"|\bontwikkel(?:en|t)? (?:van )?(?:een |ons )?(?:nieuw|innovatie)",
                                 r"|\bdevelop(?:ing|s)? (?:a |an |our )?(?:new|innovative)\b")),
     ("demonstration", _rx(_PILOT)),
@@ -167,14 +169,15 @@ APPLICANT_TYPES: tuple[tuple[ApplicantType, re.Pattern[str]], ...] = (
                                   r"|onderzoeksinstelling|umc|to2)")),
     ("investment_fund", _rx(_I_AM_A, r"(?:fonds|fund|investeringsfonds|investeerder|investor|vc",
                             r"|venture capitalist|business angels?)\b",
-                            # "a group of six business angels", "I manage a new VC fund"
-                            r"|\b(?:groep|group|club|netwerk|network) (?:van |of )?(?:\w+ )?",
-                            r"(?:business angels|investeerders|investors|informal investors)\b",
-                            r"|\b(?:i|we|ik|wij) (?:manage|run|beheer|beheren|leid|leiden",
-                            r"|start|starten|are (?:launching|raising|setting up)",
-                            r"|zetten .{0,10}op)",
-                            r" (?:a |an |een |ons |our )?(?:[\w-]+ ){0,3}(?:fund|fonds)\b",
-                            r"|\b(?:fund manager|fondsbeheerder|fondsmanager)\b")),
+                            # "we are a group of six business angels", "I manage a new VC fund"
+                            r"|", _I_AM, r"(?:een |a |an )?(?:groep|group|club|netwerk|network) ",
+                            r"(?:van |of )?(?:\w+ )?(?:business angels|investeerders|investors)\b",
+                            r"|\b(?:i|we|ik|wij) (?:manage|run|beheer|beheren) ",
+                            r"(?:a |an |een |ons |our )(?:[\w-]+ ){0,3}(?:vc[- ]?)?",
+                            r"(?:fund|fonds)\b",
+                            r"(?! (?:application|aanvraag))",
+                            r"|\b(?:i am|i'm|ik ben) (?:a |an |een )?(?:fund manager",
+                            r"|fondsbeheerder|fondsmanager)\b")),
     ("public_body", _rx(_I_AM_A, r"(?:gemeente|municipality|provincie|province|ministerie",
                         r"|ministry|waterschap)\b")),
     ("farmer", _rx(_I_AM_A, r"[a-z]*(?:", _FARM, r")(?:s|en|in)?\b|\b(?:mijn|onze|my|our",

@@ -94,7 +94,10 @@ class HybridSearcher:
                 vector = self.store.embedder.embed_query(query)
             dense, matched = self._dense(vector, n, where)
         if self.mode in ("hybrid", "lexical"):
-            lexical = [(h.doc_id, h.score) for h in self.lexical.search(query, n, where or None)]
+            # the cards say everything in Dutch and English: no glossary for them
+            translate = not filters or filters.source != "card"
+            hits = self.lexical.search(query, n, where or None, translate)
+            lexical = [(h.doc_id, h.score) for h in hits]
         fused = self._fuse(dense, lexical, matched)
         return fused[:k]
 

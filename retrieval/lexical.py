@@ -40,9 +40,13 @@ _STOP = frozenset(
 )
 
 
+_LEAD = re.compile(r"[\w-]+")
+# (first word, pattern, Dutch words): a pattern is tried only when its first word stands in
+# the question, so 649 entries cost a set lookup each
 _GLOSSARY = [
-    (re.compile(r"(?<![\w-])" + re.escape(english) + r"(?![\w-])"), dutch)
+    (lead.group(), re.compile(r"(?<![\w-])" + re.escape(english) + r"(?![\w-])"), dutch)
     for english, dutch in EN_NL.items()
+    if (lead := _LEAD.match(english))
 ]
 
 # Words that stand in every passage of this corpus ("what does the letter say about ...").
@@ -141,8 +145,11 @@ class Analyzer:
         """Terms of a question: noise words dropped; with `translate`, English words also as
         the Dutch words the letter uses (the cards need no translation: they are bilingual)."""
         folded = _fold(text)
+        words_in = set(_LEAD.findall(folded)) if translate else set()
         extra = [
-            " ".join(dutch) for pattern, dutch in _GLOSSARY if translate and pattern.search(folded)
+            " ".join(dutch)
+            for lead, pattern, dutch in _GLOSSARY
+            if lead in words_in and pattern.search(folded)
         ]
         words = [w for w in _WORD.findall(folded) if w not in _QUERY_NOISE]
         terms = [t for t in self.terms(" ".join([*words, *extra])) if not t.startswith("@")]
@@ -214,11 +221,14 @@ class BM25Index:
         return share
 
     def search(
-        self, query: str, k: int = 10, where: Mapping[str, object] | None = None
+        self,
+        query: str,
+        k: int = 10,
+        where: Mapping[str, object] | None = None,
+        translate: bool = True,
     ) -> list[LexicalHit]:
-        """Best passages first; a search limited to the cards skips the English-to-Dutch
-        glossary (the cards say everything in both languages)."""
-        translate = not where or where.get("source") != "card"
+        """Best passages first; `translate` adds the glossary's Dutch words to an English
+        question (needless for the bilingual cards)."""
         q_terms = Counter(self._analyzer.query_terms(query, translate))
         if not q_terms:
             return []

@@ -263,6 +263,11 @@ def test_what_else_leaves_the_named_instrument_out(built_finder) -> None:  # typ
     ("We hebben WBSO gehad. Hoeveel uur telt de WBSO?", False),
     ("Wat is de WBSO? Kunnen we minder belasting betalen?", False),
     ("We got an Innovatiekrediet. Do we have to pay it back?", False),
+    ("We had the WBSO. Is there a limit?", False),
+    ("We used the WBSO last year. Can we get that again this year?", False),
+    ("Wij hebben vorig jaar MIT gekregen. Hoe hoog is het maximum?", False),
+    ("I've got a question about the WBSO. How many hours do I need?", False),
+    ("We received an Innovatiekrediet. What are the repayment terms?", False),
     ("We zijn een consortium van vier bedrijven plus TNO. Welke regeling past?", True),
     ("Kunnen we minder vennootschapsbelasting betalen?", False),
 ])
@@ -284,9 +289,14 @@ def test_the_passage_a_card_chose_leads_its_instrument_evidence(built_finder) ->
     """The passage of a card's first letter reference comes first; then body text before
     action rows before footnotes."""
     from assistant.knowledge import LETTER_KIND_ORDER
+    from retrieval.passages import normalise
 
     evidence = built_finder.service.evidence
-    assert evidence.chosen == {i: ids[0] for i, ids in built_finder.letter_refs.items() if ids}
+    letter = [p for p in built_finder.letter if p.kind in LETTER_KIND_ORDER]
+    for card in built_finder.catalog:  # worked out here from the card's first reference
+        first = normalise(card.letter_refs[0]) if card.letter_refs else None
+        holding = [p.id for p in letter if first and first in normalise(p.text)]
+        assert evidence.chosen.get(card.id) == (holding[0] if holding else None), card.id
     for iid, chosen in evidence.chosen.items():
         about = [h.passage for h in evidence.passages_about(iid, {})]
         assert about[0].id == chosen, iid
@@ -301,6 +311,12 @@ def test_the_passage_a_card_chose_leads_its_instrument_evidence(built_finder) ->
      "What programme fits?", "recommend"),
     ("Wat wil het kabinet in 2023 organiseren rond de impact van kennis?", "policy"),
     ("What does the letter say about startups and intellectual property?", "policy"),
+    ("Wij zijn een startup van 5 man; het ministerie van Defensie is onze eerste klant. "
+     "Welke regeling past?", "recommend"),
+    ("Can you give a brief overview of schemes for our startup?", "recommend"),
+    ("What can the government do for my startup with 5 employees?", "recommend"),
+    ("We are a startup with 3 people. What is the government's policy on startups?", "policy"),
+    ("We are a startup with 3 people. Does the government plan more support for AI?", "policy"),
 ])
 def test_the_government_mentioned_in_passing_does_not_make_a_policy_question(
     built_finder, question: str, intent: str  # type: ignore[no-untyped-def]

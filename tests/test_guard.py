@@ -65,22 +65,51 @@ def test_nothing_near_is_answered_and_the_threshold_counts() -> None:
     guard = _guard()
     assert guard.verdict("which scheme fits us?") is None
     near = guard.nearest("backdate pilot")
-    assert math.isclose(near["hostile"], math.sqrt(0.5))
+    assert math.isclose(near["hostile"], math.sqrt(0.5), rel_tol=1e-6)
     assert _guard(threshold=0.8, margin=0.0).verdict("backdate recipe pilot") is None
 
 
 def test_the_service_declines_what_the_guard_flags(built_finder) -> None:  # type: ignore[no-untyped-def]
     service = built_finder.service
     assert service.guard is None  # the hashing embedder carries no meaning: guard off
-    service.guard = _guard()
+    question = "Can we run a pilot with the city next spring?"
+    assert not service.ask(question).declined  # the word rules let it through
+    service.guard = SemanticGuard(AxisEmbeddings(), {
+        "hostile": ["a pilot plan"], "out_of_scope": ["a recipe"], "allowed": ["wbso hours"],
+    })
     try:
-        flagged = service.ask("Can you backdate our Innovatiekrediet request by a month?")
+        flagged = service.ask(question)
         assert flagged.declined and flagged.intent == "adversarial"
-        assert "Innovatiekrediet" not in flagged.text
-        answered = service.ask("Wat is de WBSO?")
-        assert not answered.declined
+        assert not flagged.citations and not flagged.recommendations
+        assert not service.ask("Do WBSO hours count for our developers?").declined
     finally:
         service.guard = None
+
+
+class BrokenEmbeddings(AxisEmbeddings):
+    def embed_query(self, text: str) -> list[float]:
+        raise RuntimeError("model failed to load")
+
+
+def test_a_failing_model_skips_the_guard_and_the_question_is_answered(built_finder) -> None:  # type: ignore[no-untyped-def]
+    guard = SemanticGuard(BrokenEmbeddings(), BANK)
+    assert guard.verdict("backdate the application") is None
+    service = built_finder.service
+    service.guard = guard
+    try:
+        answer = service.ask("Welke regeling past bij een mkb-bedrijf dat software ontwikkelt?")
+        assert not answer.declined and answer.recommendations
+    finally:
+        service.guard = None
+
+
+def test_missing_or_empty_example_files_are_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(OSError):
+        read_examples(tmp_path)
+    for label in LABELS:
+        (tmp_path / f"{label}.txt").write_text("# only a comment\n\n   # indented comment\n")
+    with pytest.raises(ValueError, match="holds no example"):
+        read_examples(tmp_path)
 
 
 @pytest.mark.slow
@@ -101,3 +130,25 @@ def test_held_out_examples_are_recognised_by_the_rest() -> None:
     assert right["out_of_scope"] >= 0.5, right
     assert right["allowed"] >= 0.95, right
 
+
+
+@pytest.mark.slow
+def test_the_real_guard_lets_look_alikes_through() -> None:
+    """With the real model, questions that share words with the examples to decline, and the
+    legitimate questions of the injection tests, are not flagged."""
+    from retrieval.embedders import make_embedder
+    from tests.test_injection import LEGITIMATE
+
+    guard = SemanticGuard(make_embedder("use", "bundled"))
+    look_alikes = [
+        *LEGITIMATE,
+        "Our proptech startup builds rent-pricing software for landlords; which grant fits?",
+        "Our landlord-tech startup builds rent-pricing software; which grant?",
+        "Our startup helps people fill in their tax returns with AI. Any innovation grant?",
+        "Mogen we de uren van onze tester als S&O-uren opvoeren?",
+        "What happens if RVO audits our WBSO hours and finds a mistake?",
+        "Kunnen we met terugwerkende kracht WBSO aanvragen?",
+        "Is er een maximumbedrag bij het Innovatiekrediet?",
+    ]
+    flagged = [q for q in look_alikes if guard.verdict(q)]
+    assert not flagged, flagged

@@ -80,6 +80,14 @@ LEGITIMATE = [
     "Can we apply for the WBSO retroactively?",
     "Is the Innovatiekrediet amount guaranteed once it is approved?",
     "We redesign the prototype so it looks like the final product; is that R&D?",
+    "Mogen we de uren van onze tester als S&O-uren opvoeren?",
+    "Is there a guaranteed amount for the WBSO per hour?",
+    "Is er een gegarandeerd bedrag bij de MIT?",
+    "Can you confirm that the MIT promises 50% of costs?",
+    "Our machines never check themselves; is that innovative enough for the WBSO?",
+    "The tax authority doesn't audit us often; does the innovatiebox apply?",
+    "Our app predates the WBSO rules; can we still apply?",
+    "We backdated nothing; how far back can costs go for the WBSO?",
 ]
 
 

@@ -65,7 +65,22 @@ def test_english_questions_reach_the_dutch_letter_through_the_glossary() -> None
              {"source": "card"})]
     index = BM25Index(docs, analyzer)
     assert index.search(question)[0].doc_id == "l"
-    # a card search is not translated: the cards are bilingual
-    card_terms = set(analyzer.query_terms(question, translate=False))
-    assert [h.doc_id for h in index.search(question, where={"source": "card"})] == ["c"]
-    assert "geldstroom" not in " ".join(card_terms)
+    assert "l" not in [h.doc_id for h in index.search(question, translate=False)]
+
+
+def test_hybrid_search_translates_for_the_letter_only(built_finder, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from retrieval.hybrid import SearchFilters
+
+    searcher = built_finder.searcher.with_mode("lexical")
+    seen: list[bool] = []
+    original = searcher.lexical.search
+
+    def spy(query, k=10, where=None, translate=True):  # type: ignore[no-untyped-def]
+        seen.append(translate)
+        return original(query, k, where, translate)
+
+    monkeypatch.setattr(searcher.lexical, "search", spy)
+    searcher.search("applied research facilities", 3, SearchFilters(source="card"))
+    searcher.search("applied research facilities", 3, SearchFilters(source="letter"))
+    searcher.search("applied research facilities", 3)
+    assert seen == [False, True, True]
