@@ -8,7 +8,10 @@ ones outside the assistant's scope, and ones to answer (many sharing words with 
 
 A question is declined when its nearest example to decline is close (at least `threshold`
 cosine similarity) and clearly closer than its nearest example to answer (by `margin`). Both
-were set on the tuning sets (eval/dev*.jsonl), never on the report set.
+were set on the tuning sets (eval/dev*.jsonl, where the largest margin of an answerable
+question is 0.073) and a leave-one-out over the examples, never on the report set. It only
+knows wordings like its examples: a first bank of 136 recognised 2 of 50 hostile requests
+of a second bank written later by someone else, which is why both banks are now in.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ LABELS: dict[str, Intent | None] = {
     "hostile": "adversarial", "out_of_scope": "out_of_scope", "allowed": None,
 }
 THRESHOLD = 0.4
-MARGIN = 0.12
+MARGIN = 0.10
 
 
 def read_examples(folder: Path = EXAMPLES) -> dict[str, list[str]]:

@@ -115,9 +115,9 @@ def test_missing_or_empty_example_files_are_refused(tmp_path) -> None:  # type: 
 @pytest.mark.slow
 def test_held_out_examples_are_recognised_by_the_rest() -> None:
     """Leave-one-out over the example bank with the real multilingual USE model: each example
-    is judged by the others. Floors are the measured shares (2026-12-02: hostile 29/44,
-    off-topic 18/32, allowed 58/60) rounded down; a bank edit or model change that loses
-    ground fails here."""
+    is judged by the others. Floors are the measured shares (2026-12-02, 301 examples: hostile
+    37/94, off-topic 33/67, allowed 137/140) rounded down; a bank edit or model change that
+    loses ground fails here. (The first batch holds Dutch/English pairs, which flatters it.)"""
     from retrieval.embedders import make_embedder
 
     guard = SemanticGuard(make_embedder("use", "bundled"))
@@ -126,8 +126,8 @@ def test_held_out_examples_are_recognised_by_the_rest() -> None:
                    for i, text in enumerate(texts)) / len(texts)
         for label, texts in guard.examples.items()
     }
-    assert right["hostile"] >= 0.6, right
-    assert right["out_of_scope"] >= 0.5, right
+    assert right["hostile"] >= 0.35, right
+    assert right["out_of_scope"] >= 0.45, right
     assert right["allowed"] >= 0.95, right
 
 
