@@ -16,6 +16,8 @@ import hashlib
 import logging
 import math
 import re
+from collections.abc import Callable
+from functools import cached_property, lru_cache
 from typing import Any, Literal
 
 from langchain_core.embeddings import Embeddings
@@ -31,11 +33,25 @@ class EmbedderUnavailable(RuntimeError):
 
 
 class NamedEmbeddings(Embeddings):
-    """An `Embeddings` that can say which model it is, so an index can record its builder."""
+    """An `Embeddings` that can say which model it is, so an index can record its builder.
+
+    Queries are embedded through a small per-model cache: one question is embedded by several
+    steps (the guard, the card search, the letter search), often with the same text."""
+
+    QUERY_CACHE = 64
 
     @property
     def identity(self) -> str:  # pragma: no cover - overridden
         raise NotImplementedError
+
+    @cached_property
+    def _cached_query(self) -> Callable[[str], tuple[float, ...]]:
+        return lru_cache(maxsize=self.QUERY_CACHE)(
+            lambda text: tuple(self.embed_documents([text])[0])
+        )
+
+    def embed_query(self, text: str) -> list[float]:
+        return list(self._cached_query(text))
 
 
 class UseEmbeddings(NamedEmbeddings):
@@ -68,9 +84,6 @@ class UseEmbeddings(NamedEmbeddings):
             batch = texts[start : start + self._batch_size]
             vectors.extend(model.encode(batch).astype(float).tolist())
         return vectors
-
-    def embed_query(self, text: str) -> list[float]:
-        return self.embed_documents([text])[0]
 
 
 class SentenceTransformerEmbeddings(NamedEmbeddings):
@@ -123,9 +136,6 @@ class SentenceTransformerEmbeddings(NamedEmbeddings):
         )
         return [list(map(float, v)) for v in vectors]
 
-    def embed_query(self, text: str) -> list[float]:
-        return self.embed_documents([text])[0]
-
 
 _TOKEN = re.compile(r"[\w&]+", re.UNICODE)
 
@@ -151,9 +161,6 @@ class HashingEmbeddings(NamedEmbeddings):
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return [self._vector(t) for t in texts]
-
-    def embed_query(self, text: str) -> list[float]:
-        return self._vector(text)
 
 
 def make_embedder(name: EmbedderName, st_model: str = BUNDLED_ST_MODEL) -> NamedEmbeddings:

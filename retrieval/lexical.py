@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 import snowballstemmer
 
@@ -41,13 +42,18 @@ _STOP = frozenset(
 
 
 _LEAD = re.compile(r"[\w-]+")
-# (first word, pattern, Dutch words): a pattern is tried only when its first word stands in
-# the question, so 649 entries cost a set lookup each
-_GLOSSARY = [
-    (lead.group(), re.compile(r"(?<![\w-])" + re.escape(english) + r"(?![\w-])"), dutch)
-    for english, dutch in EN_NL.items()
-    if (lead := _LEAD.match(english))
-]
+
+
+@cache
+def _glossary() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
+    """(first word, pattern, Dutch words), compiled on first use (not at import): a pattern
+    is tried only when its first word stands in the question, so 649 entries cost a set
+    lookup each."""
+    return [
+        (lead.group(), re.compile(r"(?<![\w-])" + re.escape(english) + r"(?![\w-])"), dutch)
+        for english, dutch in EN_NL.items()
+        if (lead := _LEAD.match(english))
+    ]
 
 # Words that stand in every passage of this corpus ("what does the letter say about ...").
 _QUERY_NOISE = frozenset(
@@ -148,7 +154,7 @@ class Analyzer:
         words_in = set(_LEAD.findall(folded)) if translate else set()
         extra = [
             " ".join(dutch)
-            for lead, pattern, dutch in _GLOSSARY
+            for lead, pattern, dutch in _glossary()
             if lead in words_in and pattern.search(folded)
         ]
         words = [w for w in _WORD.findall(folded) if w not in _QUERY_NOISE]
