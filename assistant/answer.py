@@ -9,6 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field
 Intent = Literal[
     "recommend", "explain", "compare", "eligibility", "policy", "out_of_scope", "adversarial",
     "smalltalk",
+    "intake",  # a vague opening: what the assistant can do, and the one question to start with
+    "clarify",  # a reply that did not answer the pending question: asked again in other words
 ]
 Verdict = Literal["fits", "may_fit", "does_not_fit"]
 
@@ -73,6 +75,10 @@ class Answer(BaseModel):
     profile: dict[str, Any] = Field(default_factory=dict, description="The profile understood.")
     understood: list[tuple[str, str]] = Field(
         default_factory=list, description="The profile in words, for the user to correct."
+    )
+    provenance: dict[str, str] = Field(
+        default_factory=dict,
+        description="Where this message's facts came from: stated, or answered (to a question).",
     )
     clarifying_question: str | None = None
     clarifying_options: list[str] = Field(default_factory=list)

@@ -70,6 +70,16 @@ QUESTIONS = {
 }
 
 
+# The first question of an intake, when nothing that ranks is known yet: the headcount first
+# (it decides the SME-only schemes, about half of the cards), then the stage, then who applies.
+INTAKE_ORDER = ("size", "stage", "applicant_type")
+
+
+def intake_field(profile: CompanyProfile) -> str:
+    """The field an intake asks about: the first of INTAKE_ORDER still unknown."""
+    return next((f for f in INTAKE_ORDER if getattr(profile, f) is None), INTAKE_ORDER[0])
+
+
 def _leader(profile: CompanyProfile, ranked: Sequence[Ranked]) -> tuple[str, dict[str, Verdict]]:
     scores: dict[str, float] = {}
     verdicts: dict[str, Verdict] = {}
@@ -100,10 +110,22 @@ def best_missing_field(profile: CompanyProfile, ranked: Sequence[Ranked]) -> str
     return best
 
 
+def knows_the_plan(profile: CompanyProfile) -> bool:
+    """Something is known of what the user wants to do, not only of who they are."""
+    return bool(
+        (profile.stage and profile.stage != "idea") or profile.activities or profile.themes
+        or profile.support_wanted or profile.project_eur
+    )
+
+
 def clarifying_question(profile: CompanyProfile, ctx: Context) -> dict[str, object]:
-    """The clarifying question fields of an `Answer` (empty when none is worth asking)."""
+    """The clarifying question fields of an `Answer` (empty when none is worth asking).
+
+    While nothing is known of the plan, the intake goes on with its next question."""
     leading = list(ctx.ranked[:8])
     field = best_missing_field(profile, leading)
+    if field is None and not knows_the_plan(profile):
+        field = next((f for f in INTAKE_ORDER if getattr(profile, f) is None), None)
     if field is None:
         return {}
     nl, en, options = QUESTIONS[field]

@@ -127,7 +127,8 @@ _OUT_OF_SCOPE = re.compile(
     r"|\w*toeslag(en)?(?<!pps-toeslag)|uitkering|ww-uitkering|ww|uwv|werkloos\w*|bijstand"
     r"|unemployment|pensioen|pension|stock tips|aandelen kopen"
     r"|visa|visum|verblijfsvergunning|residence permit|kennismigrant|highly skilled migrant"
-    r"|immigration|immigratie)\b",
+    r"|immigration|immigratie|sollicit\w*|job application|cover letter|motivatiebrief"
+    r"|vacature\w*|my cv|mijn cv|curriculum vitae)\b",
     re.IGNORECASE,
 )
 _OFF_TOPIC_TASK = re.compile(
@@ -152,7 +153,7 @@ _OFF_TOPIC_TASK = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _DOMAIN = re.compile(
-    r"subsid|regeling|innovat|r&d|r&amp;d|onderzoek|research|ontwikkel|develop|financ"
+    r"subsid|regeling|innov|r&d|r&amp;d|onderzoek|research|ontwikkel|develop|financ"
     r"|lening|loan|krediet|credit|fonds|fund|invest|startup|start-up|scale-?up|scaling|mkb|sme"
     r"|kabinet|cabinet|government|overheid|brief|letter|valorisat|kennis|knowledge|techn"
     r"|belasting|tax|aftrek|prototype|pilot|haalbaar|feasib|octrooi|patent|universit|spin-?off"
@@ -312,14 +313,43 @@ def is_hostile(text: str) -> bool:
     return any(p.search(text) for p in _HOSTILE) or bool(_BASE64.search(text))
 
 
-def is_out_of_scope(text: str) -> bool:
-    """About something other than innovation support for companies."""
+# Someone speaking of their own company, plan or idea ("ik heb een idee", "wij zijn een
+# bakkerij met 5 man ...") is who the assistant is for, even with no scheme or domain word.
+_FIRST_PERSON = re.compile(
+    r"\b(ik|wij|we|mijn|ons|onze|me|mij|i|i'm|im|we're|my|our|us)\b", re.IGNORECASE
+)
+_OWN_PLAN = re.compile(
+    r"\b(idee|ideeen|ideeën|idea|ideas|plan|plannen|plans|product|producten|products|dienst"
+    r"|diensten|service|uitvinding|invention|uitvinden|invent|bedenken|bouwen|build|building"
+    r"|maken|make|making|verbeteren|improve|vernieuwen|verduurzamen|investeren|investing"
+    r"|uitbreiden|expand|groeien|grow|starten|start|beginnen|begin|hulp|help|steun|support"
+    r"|geld|money|kosten|costs|machine\w*|oven\w*|apparat\w*|installatie\w*|equipment"
+    r"|zaak|winkel|shop|bakkerij|bakery|garage|boerderij|farm|fabriek|factory|werkplaats"
+    r"|workshop|kwekerij|restaurant|hotel|café|cafe|salon|praktijk|webshop|app|website"
+    r"|klanten|customers|medewerkers|personeel|staff|employees)\b",
+    re.IGNORECASE,
+)
+
+
+def speaks_of_own_business(text: str, has_facts: bool) -> bool:
+    """A first-person message about the user's own company, plan or need."""
+    return bool(_FIRST_PERSON.search(text) and (has_facts or _OWN_PLAN.search(text)))
+
+
+def is_off_topic(text: str) -> bool:
+    """Clearly about something else: a topic or task named by the word rules."""
     return bool(
-        _OUT_OF_SCOPE.search(text)
-        or _OFF_TOPIC_TASK.search(text)
+        _OUT_OF_SCOPE.search(text) or _OFF_TOPIC_TASK.search(text)
         or is_foreign_scheme_question(text)
-        or not _DOMAIN.search(text)
     )
+
+
+def is_out_of_scope(text: str, has_facts: bool = False) -> bool:
+    """About something other than innovation support for companies: a topic named as off
+    topic, or no word of the domain in a message that does not speak of the user's business."""
+    if is_off_topic(text):
+        return True
+    return not (_DOMAIN.search(text) or has_facts or speaks_of_own_business(text, has_facts))
 
 
 def is_gibberish(text: str, known_words: Sequence[str] | frozenset[str]) -> bool:
@@ -331,12 +361,17 @@ def is_gibberish(text: str, known_words: Sequence[str] | frozenset[str]) -> bool
     return known / len(words) < 0.34
 
 
-def classify(text: str, mentioned: Sequence[str], has_profile_facts: bool) -> Intent:
-    """The intent of one message, given the instruments it names and whether it states facts."""
-    return _not_answered(text, mentioned) or _answered(text, mentioned, has_profile_facts)
+def classify(
+    text: str, mentioned: Sequence[str], has_profile_facts: bool, about_company: bool = False
+) -> Intent:
+    """The intent of one message, given the instruments it names, whether it states facts and
+    whether any of them is about the company itself (a headcount, a stage, a region ...)."""
+    return _not_answered(text, mentioned, about_company) or _answered(
+        text, mentioned, has_profile_facts
+    )
 
 
-def _not_answered(text: str, mentioned: Sequence[str]) -> Intent | None:
+def _not_answered(text: str, mentioned: Sequence[str], has_facts: bool) -> Intent | None:
     """Hostile, small talk or out of scope; None for a question the assistant answers."""
     if is_hostile(text):
         return "adversarial"
@@ -344,9 +379,14 @@ def _not_answered(text: str, mentioned: Sequence[str]) -> Intent | None:
         return "smalltalk"
     if mentioned:
         return None
-    if is_out_of_scope(text):
+    if is_out_of_scope(text, has_facts):
         return "out_of_scope"
     return None
+
+
+def asks_about_the_letter(text: str) -> bool:
+    """Names the letter, the cabinet or a policy subject ("valorisatie", "the action plan")."""
+    return bool(_LETTER.search(text) or _POLICY.search(text))
 
 
 def _answered(text: str, mentioned: Sequence[str], has_profile_facts: bool) -> Intent:

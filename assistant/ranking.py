@@ -91,11 +91,13 @@ def rank_instruments(
     cards: Iterable[InstrumentCard],
     profile: CompanyProfile,
     card_hits: Sequence[SearchHit],
-    question: str,
+    support: Iterable[str] = (),
     mentioned: Sequence[str] = (),
 ) -> list[Ranked]:
+    """`support`: the kinds of support the message asks for (the reading's); the profile's
+    support wanted counts too."""
     relevance = card_relevance(card_hits)
-    wanted = support_asked(question) | set(profile.support_wanted or [])
+    wanted = set(support) | set(profile.support_wanted or [])
     ranked = []
     for card in cards:
         result = evaluate(card, profile)

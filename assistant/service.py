@@ -10,16 +10,18 @@ from dataclasses import dataclass, field
 from assistant import composer as c
 from assistant import flows
 from assistant.answer import Answer, Intent, Recommendation
+from assistant.clarify import QUESTIONS, intake_field
+from assistant.dialogue import Conversation
 from assistant.evidence import LetterEvidence
-from assistant.followup import resolve_followup
 from assistant.guard import SemanticGuard
-from assistant.intent import ALTERNATIVE, classify, is_gibberish, named_only_as_background
 from assistant.language import detect_language
 from assistant.llm import LlmAnswerer
 from assistant.ranking import Ranked, rank_instruments, with_inferred_activities
+from assistant.reading import MessageReader, Reading
+from assistant.replies import rephrased
 from instruments.catalog import Catalog
 from instruments.models import Lang
-from instruments.profile import CompanyProfile, describe, extract_profile, merge
+from instruments.profile import CompanyProfile, describe, merge
 from prompts.loader import load_templates
 from retrieval.hybrid import HybridSearcher, SearchFilters, SearchHit
 from retrieval.lexical import Analyzer, Lexicon
@@ -29,22 +31,6 @@ from retrieval.store import StoreUnavailable
 FOCUS = 3  # instruments whose own letter passage leads a recommendation's evidence
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class Conversation:
-    """What the assistant remembers between turns: the profile and the previous answers."""
-
-    profile: CompanyProfile = field(default_factory=CompanyProfile)
-    answers: list[Answer] = field(default_factory=list)
-
-    def add(self, answer: Answer) -> None:
-        self.answers.append(answer)
-        self.profile = CompanyProfile.model_validate(answer.profile)
-
-    @property
-    def lang(self) -> Lang | None:
-        return self.answers[-1].lang if self.answers else None
 
 
 def clean_question(text: str) -> str:
@@ -82,6 +68,12 @@ class AnswerService:
             self.searcher, self.letter_refs, self.top_k, self.chosen_passages
         )
 
+
+    @property
+    def reader(self) -> MessageReader:
+        """The reader of messages, with the guard as it is set now."""
+        return MessageReader(self.lexicon, self.known_words, self.guard)
+
     # -- entry point ------------------------------------------------------------------
     def ask(
         self,
@@ -89,45 +81,27 @@ class AnswerService:
         conversation: Conversation | None = None,
         profile: CompanyProfile | None = None,
     ) -> Answer:
+        """The answer to one message; `profile` is a correction made in the page or a profile
+        file, and has the last word over what the conversation understood."""
         conversation = conversation or Conversation()
+        if profile:
+            conversation = conversation.corrected(merge(conversation.profile, profile))
         text = clean_question(question)
-        previous_lang = conversation.lang or "nl"
-        lang = (
-            detect_language(self.lexicon.without_names(text), previous_lang)
-            if text
-            else previous_lang
-        )
         if not text or len(text) > self.max_chars:
-            base = merge(conversation.profile, profile) if profile else conversation.profile
-            return self._refuse_input(question, text, lang, base)
-        facts = extract_profile(text)
-        # what the question says updates the conversation; an explicit profile (a correction
-        # made in the page, a profile file) has the last word
-        merged = merge(conversation.profile, facts)
+            lang = conversation.lang or "nl"
+            if text:
+                lang = detect_language(self.lexicon.without_names(text), lang)
+            return self._refuse_input(question, text, lang, conversation.profile)
+        reading = self.reader.read(text, conversation)
+        merged = merge(conversation.profile, reading.facts)
         if profile:
             merged = merge(merged, profile)
-        mentioned = resolve_followup(text, self.lexicon.concepts(text), conversation.answers)
-        # "we had the WBSO for years; can we pay less tax?" asks afresh
-        background = bool(mentioned) and named_only_as_background(text, self.lexicon.concepts)
-        if background:
-            mentioned = []
-        intent = classify(text, mentioned, facts != CompanyProfile())
-        if background and intent not in ("adversarial", "smalltalk"):
-            intent = "recommend"
-        if (
-            intent not in ("adversarial", "smalltalk")
-            and not mentioned
-            and is_gibberish(text, self.known_words)
-        ):
-            intent = "adversarial"
-        if intent not in ("adversarial", "out_of_scope", "smalltalk") and self.guard:
-            intent = self.guard.verdict(text) or intent
-        handler = self._handlers().get(intent, self._answer_with_sources)
+        handler = self._handlers().get(reading.intent, self._answer_with_sources)
         try:
-            answer = handler(text, lang, intent, merged, mentioned)
+            answer = handler(reading, merged)
         except StoreUnavailable as exc:  # the Chroma server is down or restarting
             log.warning("search unavailable: %s", exc)
-            return self._unavailable(text, lang, intent, merged)
+            return self._unavailable(reading, merged)
         if handler == self._answer_with_sources:
             answer = self._through_llm(answer, conversation.answers)
         return answer
@@ -151,11 +125,13 @@ class AnswerService:
             "en": "The language model was unavailable; this answer was composed without it.",
         }[lang]
 
-    def _handlers(self) -> dict[str, Callable[..., Answer]]:
+    def _handlers(self) -> dict[str, Callable[[Reading, CompanyProfile], Answer]]:
         return {
             "adversarial": self._decline,
             "out_of_scope": self._decline,
             "smalltalk": self._smalltalk,
+            "intake": self._intake,
+            "clarify": self._ask_again,
         }
 
     # -- answers without sources -------------------------------------------------------
@@ -172,18 +148,44 @@ class AnswerService:
             **kw,  # type: ignore[arg-type]
         )
 
-    def _decline(
-        self, text: str, lang: Lang, intent: Intent, profile: CompanyProfile, _m: object
-    ) -> Answer:
-        template = "decline_hostile" if intent == "adversarial" else "decline"
-        body = load_templates(lang).render(template)
-        return self._answer(text, lang, intent, profile, text=body, declined=True)
-
-    def _smalltalk(
-        self, text: str, lang: Lang, intent: Intent, profile: CompanyProfile, _m: object
-    ) -> Answer:
+    def _from(self, reading: Reading, profile: CompanyProfile, **kw: object) -> Answer:
         return self._answer(
-            text, lang, intent, profile, text=load_templates(lang).render("smalltalk")
+            reading.text, reading.lang, reading.intent, profile,
+            provenance=dict(reading.provenance), **kw,
+        )
+
+    def _decline(self, reading: Reading, profile: CompanyProfile) -> Answer:
+        template = "decline_hostile" if reading.intent == "adversarial" else "decline"
+        body = load_templates(reading.lang).render(template)
+        return self._from(reading, profile, text=body, declined=True)
+
+    def _smalltalk(self, reading: Reading, profile: CompanyProfile) -> Answer:
+        return self._from(reading, profile, text=load_templates(reading.lang).render("smalltalk"))
+
+    def _question_fields(self, field: str, question: str, lang: Lang) -> dict[str, object]:
+        return {
+            "clarifying_question": question,
+            "clarifying_options": QUESTIONS[field][2][lang],
+            "clarifying_field": field,
+        }
+
+    def _intake(self, reading: Reading, profile: CompanyProfile) -> Answer:
+        """A vague opening: what the assistant can do, then the one question to start with."""
+        field = intake_field(profile)
+        nl, en, _ = QUESTIONS[field]
+        question = nl if reading.lang == "nl" else en
+        body = load_templates(reading.lang).render("intake", question=question)
+        return self._from(
+            reading, profile, text=body, **self._question_fields(field, question, reading.lang)
+        )
+
+    def _ask_again(self, reading: Reading, profile: CompanyProfile) -> Answer:
+        """A reply that answers nothing asked: the pending question again, in other words."""
+        field = reading.ask_again or intake_field(profile)
+        question = rephrased(field, reading.lang)
+        body = load_templates(reading.lang).render("ask_again", question=question)
+        return self._from(
+            reading, profile, text=body, **self._question_fields(field, question, reading.lang)
         )
 
     def _refuse_input(
@@ -210,9 +212,7 @@ class AnswerService:
             notice="input_refused",
         )
 
-    def _unavailable(
-        self, text: str, lang: Lang, intent: Intent, profile: CompanyProfile
-    ) -> Answer:
+    def _unavailable(self, reading: Reading, profile: CompanyProfile) -> Answer:
         """No half answer without sources: say so, and keep what the user told us."""
         body = {
             "nl": "De zoekdienst is even niet bereikbaar, dus ik kan uw vraag nu niet met bronnen "
@@ -221,43 +221,39 @@ class AnswerService:
             "en": "The search service is unavailable right now, so I cannot answer your question "
             "with sources. Please try again in a minute; I will remember what you told me about "
             "your company.",
-        }[lang]
-        return self._answer(text, lang, intent, profile, text=body, notice="store_unavailable")
+        }[reading.lang]
+        return self._from(reading, profile, text=body, notice="store_unavailable")
 
     # -- answers with sources ------------------------------------------------------------
     def _ranked(
-        self, text: str, intent: Intent, assessed: CompanyProfile, mentioned: Sequence[str]
+        self, reading: Reading, assessed: CompanyProfile
     ) -> tuple[list[Ranked], list[SearchHit], Sequence[str]]:
         """The instruments ranked for the question, the card hits behind the ranking and the
         instruments the answer is about ("what else besides X?" leaves X out)."""
+        mentioned: Sequence[str] = reading.mentioned
         excluded: set[str] = set()
-        if intent == "recommend" and ALTERNATIVE.search(text):
+        if reading.alternative:
             excluded, mentioned = set(mentioned), ()
         names = " ".join(self.catalog.get(i).name.nl for i in mentioned)
-        card_query = f"{text} {names}".strip()
+        card_query = f"{reading.topic} {names}".strip()
         card_hits = self.searcher.search(
             card_query, 12, SearchFilters(source="card"), vector=self.evidence.embed(card_query)
         )
-        ranked = rank_instruments(self.catalog, assessed, card_hits, text, mentioned)
+        ranked = rank_instruments(self.catalog, assessed, card_hits, reading.support, mentioned)
         return [r for r in ranked if r.card.id not in excluded], card_hits, mentioned
 
-    def _answer_with_sources(
-        self,
-        text: str,
-        lang: Lang,
-        intent: Intent,
-        profile: CompanyProfile,
-        mentioned: Sequence[str],
-    ) -> Answer:
+
+    def _answer_with_sources(self, reading: Reading, profile: CompanyProfile) -> Answer:
+        text, lang, intent = reading.text, reading.lang, reading.intent
         # what ranking and the clarifying question judge: the profile plus activities its
         # stage implies (the answer still shows the profile as the user gave it)
         assessed = with_inferred_activities(profile)
-        ranked, card_hits, mentioned = self._ranked(text, intent, assessed, mentioned)
+        ranked, card_hits, mentioned = self._ranked(reading, assessed)
         leading = [r.card.id for r in ranked if r.result.verdict != "does_not_fit"][:FOCUS]
         focus = list(mentioned)[:3] or (leading if intent == "recommend" else [])
         named = mentioned or focus[:1]
         names = " ".join(self.catalog.get(i).name.nl.split(" (")[0] for i in named)
-        letter_hits = self.evidence.gather(text, intent, focus, names)
+        letter_hits = self.evidence.gather(reading.topic, intent, focus, names)
         ctx = c.Context(
             question=text,
             lang=lang,
@@ -275,10 +271,8 @@ class AnswerService:
         body, recommendations, extra = flows.FLOWS.get(intent, flows.policy)(
             ctx, assessed, self.catalog
         )
-        return self._answer(
-            text,
-            lang,
-            intent,
+        return self._from(
+            reading,
             profile,
             text=c.tidy(body),
             recommendations=recommendations,

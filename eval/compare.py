@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
+from assistant.answer import Answer
 from assistant.finder import Finder, build_finder
+from assistant.service import Conversation
 from assistant.settings import Settings
 from eval.dataset import EvalItem
 from eval.runner import run_set
@@ -24,16 +27,33 @@ CONFIGURATIONS: dict[str, dict[str, Any]] = {
 }
 
 
-def asker(finder: Finder, with_profile: bool) -> Callable[[EvalItem], Any]:
-    """The function the runner calls per item: only the question, or also the stated profile."""
+@dataclass
+class FinderAsker:
+    """What the runner asks through: only the question, or also the stated profile; a
+    conversation item's turns share one Conversation, as the page's do."""
 
-    def ask(item: EvalItem) -> Any:
-        profile = None
-        if with_profile and item.profile:
-            profile = CompanyProfile.from_contract(item.profile)
-        return finder.ask(item.question, profile=profile)
+    finder: Finder
+    with_profile: bool
 
-    return ask
+    def _profile(self, item: EvalItem) -> CompanyProfile | None:
+        if self.with_profile and item.profile:
+            return CompanyProfile.from_contract(item.profile)
+        return None
+
+    def __call__(self, item: EvalItem) -> Answer:
+        return self.finder.ask(item.question, profile=self._profile(item))
+
+    def start(self, item: EvalItem) -> Conversation:
+        return Conversation(profile=self._profile(item) or CompanyProfile())
+
+    def turn(self, say: str, conversation: Conversation) -> Answer:
+        answer = self.finder.ask(say, conversation)
+        conversation.add(answer)
+        return answer
+
+
+def asker(finder: Finder, with_profile: bool) -> FinderAsker:
+    return FinderAsker(finder, with_profile)
 
 
 def evaluate_finder(

@@ -6,35 +6,72 @@ import json
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from assistant.errors import InputError
 
 QuestionType = Literal[
-    "recommend", "explain", "policy", "eligibility", "out_of_scope", "adversarial"
+    "recommend", "explain", "policy", "eligibility", "compare", "out_of_scope", "adversarial",
+    "conversation",
 ]
+MAX_TURNS = 20  # a conversation item longer than this is a mistake in the set, not a test
 
 
 class EvalSetError(InputError):
     """A malformed question set; the message names the line."""
 
 
+class Expect(BaseModel):
+    """Checks on one conversation turn's answer; every key given must hold."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    declined: bool | None = None
+    asks: bool | None = None
+    profile: dict[str, Any] | None = None
+    expected_instruments: list[str] = Field(default_factory=list)
+    acceptable_instruments: list[str] = Field(default_factory=list)
+    forbidden_instruments: list[str] = Field(default_factory=list)
+    answer_must_mention: list[str] = Field(default_factory=list)
+    lang: Literal["nl", "en"] | None = None
+
+
+class Turn(BaseModel):
+    """What the user sends in one turn of a conversation, and what its answer must do."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    say: str
+    expect: Expect | None = None
+
+
 class EvalItem(BaseModel):
-    """One question. Unknown extra fields are ignored, as the contract says."""
+    """One question, or one conversation (`turns`). Unknown extra fields are ignored, as the
+    contract says."""
 
     model_config = ConfigDict(extra="ignore")
 
     id: str = Field(min_length=1)
-    question: str
+    question: str = ""
+    turns: list[Turn] = Field(default_factory=list, max_length=MAX_TURNS)
     lang: Literal["nl", "en"]
     type: QuestionType
     profile: dict[str, Any] | None = None
     expected_instruments: list[str] = Field(default_factory=list)
     acceptable_instruments: list[str] = Field(default_factory=list)
     gold_quotes: list[str] = Field(default_factory=list)
+    forbidden_instruments: list[str] = Field(default_factory=list)
     answer_must_mention: list[str] = Field(default_factory=list)
     answerable: bool = True
     notes: str = ""
+
+    @model_validator(mode="after")
+    def _question_or_turns(self) -> EvalItem:
+        if self.type == "conversation" and not self.turns:
+            raise ValueError("a conversation item needs turns")
+        if self.type != "conversation" and not self.question:
+            raise ValueError("question is required (turns only for type conversation)")
+        return self
 
 
 def _no_constant(name: str) -> None:

@@ -57,6 +57,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "is_knowledge_institution": ("Is een kennisinstelling", "Is a knowledge institution"),
     "region": ("Provincie", "Province"), "financing_need": ("Belangrijkste behoefte", "Main need"),
     "support_wanted": ("Soorten steun", "Kinds of support"),
+    "project_eur": ("Benodigd bedrag", "Amount needed"),
+    "partner_countries": ("Partnerlanden", "Partner countries"),
 }
 
 

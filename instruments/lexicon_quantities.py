@@ -72,7 +72,15 @@ EMPLOYEE_PATTERNS = (
     _rx(r"\b", _NUM, r" ?-? ?(?P<noun>medewerkers?|werknemers?|employees?|staff(?: members)?",
         r"|mensen|people|fte'?s?|personen|persons?|pers\.?|man|collega'?s|colleagues",
         r"|arbeidskrachten",
-        r"|workers|personeelsleden|devs|developers|engineers|ontwikkelaars|programmeurs)\b"),
+        r"|workers|personeelsleden|devs|developers|engineers|ontwikkelaars|programmeurs",
+        r"|ppl|pers|koppen|fte-?ers|werkers|mensjes|man sterk|folks|guys|heads",
+        r"|monteurs?|mechanics|koks|cooks|bakkers|bakers|verkopers|kappers|medewerksters",
+        r"|vakmensen|technici|technicians|operators|chauffeurs|drivers|verpleegkundigen|nurses",
+        r"|man personeel|mensen in dienst|in dienst|op de loonlijst|on the payroll)\b"),
+    # "we zijn met 8", "we are 12", "we're a team of six": a count right after "we are"
+    _rx(r"\b(?:we|wij) (?:zijn|are) (?:nu |now |met |with )?(?:z'n |zn )?",
+        r"(?:(?:ongeveer|about|around|circa|ca\.?|zo'n|een stuk of) )?",
+        r"(?P<n>\d{1,6}|[a-z]+)\b(?! ?(?:jaar|years?|maanden|months|%|procent|euro|eur|k\b))"),
     _rx(r"\b(?P<n>\d+|[a-z]+?)[- ]?(?P<unit>mans|persoons)",
         r"(?:bedrijf|zaak|onderneming|team|bureau|organisatie|studio|praktijk)\b"),
     _rx(r"\b(?:team|staff|workforce|headcount|personeelsbestand) (?:of|van) ",
@@ -86,11 +94,23 @@ YEAR_BEFORE = {"in", "sinds", "since", "per", "tot", "until", "vanaf", "from", "
 
 _AMOUNT = (rf"(?:€|\beur\b|\beuro\b)? ?(?P<amount>{_DIGITS}) ?"
            r"(?P<unit>miljoen|miljard|mln|mld|million|billion|mio|bn|duizend|thousand|k|m)?\b")
+# the money a plan needs: "40k", "€ 4 miljoen", "1,5 mln", "een ton", "around 200k", "2 ton"
+PROJECT_AMOUNT = _rx(
+    r"(?P<cur>€|\beur\b|\beuro\b|\beuros\b)? ?(?P<amount>", _DIGITS, r"|een|a|an|half|halve)",
+    r" ?(?P<unit>miljoen|miljard|mln|mld|million|billion|mio|bn|duizend|thousand|ton|k|m)?\b",
+    r"(?P<after> ?(?:euro|eur|euros)\b)?",
+)
+PROJECT_CONTEXT = _rx(  # words that say an amount is what the plan needs or costs
+    r"\b(?:nodig|need|needs|needed|budget|kost|kosten|costs?|begroting|investering|investment"
+    r"|lenen|borrow|ophalen|raise|raising|financiering|funding|project|plan|lening|loan"
+    r"|krediet|credit|bedrag|amount|zoeken|looking for|seeking|ticket|ronde|round)\b")
+AMOUNT_WORDS = {"een": 1.0, "a": 1.0, "an": 1.0, "half": 0.5, "halve": 0.5}
 _TURNOVER = r"\b(?:jaar)?(?:omzet|turnover|revenues?|sales)\b"
 TURNOVER_AFTER = _rx(_TURNOVER, r"[^\d€]{0,30}?", _AMOUNT)
 TURNOVER_BEFORE = _rx(_AMOUNT, r" ?(?:euros?|eur)? ?(?:aan |in |of |at )?", _TURNOVER)
-MULTIPLIERS = {"miljoen": 1e6, "mln": 1e6, "million": 1e6, "mio": 1e6, "m": 1e6, "miljard": 1e9,
-               "mld": 1e9, "billion": 1e9, "bn": 1e9, "duizend": 1e3, "thousand": 1e3, "k": 1e3}
+MULTIPLIERS = {"ton": 1e5, "miljoen": 1e6, "mln": 1e6, "million": 1e6, "mio": 1e6, "m": 1e6,
+               "miljard": 1e9, "mld": 1e9, "billion": 1e9, "bn": 1e9, "duizend": 1e3,
+               "thousand": 1e3, "k": 1e3}
 
 _STARTED = r"(?:opgericht|gestart|begonnen|founded|started|established|set up|incorporated)"
 AGE_PHRASES = (
@@ -128,5 +148,7 @@ SIZE_WORDS: tuple[tuple[Size, re.Pattern[str]], ...] = (
     ("large", _rx(r"\bgro(?:ot|te) (?:bedrijf|onderneming)|\bgrootbedrijf",
                   r"|\blarge (?:enterprise|company|corporation|firm)|\bmultinational")),
 )
-YES_WORDS = {"true", "yes", "ja", "1", "y", "j", "waar"}
-NO_WORDS = {"false", "no", "nee", "0", "n", "onwaar"}
+YES_WORDS = {"true", "yes", "ja", "1", "y", "j", "waar", "jazeker", "jawel", "klopt", "zeker",
+             "yep", "yeah", "yup", "sure", "correct", "indeed", "ok", "oke", "jep", "jup"}
+NO_WORDS = {"false", "no", "nee", "0", "n", "onwaar", "nope", "neen", "nah", "niet", "nog niet",
+            "not yet", "geen", "none", "nee hoor", "no we don't", "helaas niet"}

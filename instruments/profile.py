@@ -30,10 +30,13 @@ from instruments.models import (
     Theme,
 )
 from instruments.profile_reading import (
+    MAX_PROJECT_EUR,
+    country_codes,
     normalise,
     parse_number,
     read_activities,
     read_facts,
+    read_project_eur,
     read_region,
     read_stage,
     read_themes,
@@ -96,6 +99,12 @@ class CompanyProfile(BaseModel):
     financing_need: SupportType | None = Field(default=None, description="Main support wanted.")
     support_wanted: list[SupportType] = Field(
         default_factory=list, description="Every kind of support mentioned, in order."
+    )
+    project_eur: float | None = Field(
+        default=None, ge=0, le=MAX_PROJECT_EUR, description="Money the plan needs, euros."
+    )
+    partner_countries: list[str] = Field(
+        default_factory=list, description="ISO 3166 codes of partner countries named."
     )
 
     @classmethod
@@ -174,10 +183,25 @@ def _contract_field(key: str, value: Any, fields: dict[str, Any]) -> None:
         fields["activities"] = _union(fields.get("activities"), _contract_activities(key, value))
     elif key == "region":
         fields[key] = _contract_region(value)
+    elif key in _NEW_KEYS:
+        _NEW_KEYS[key](key, value, fields)
     elif key in CompanyProfile.model_fields:
         fields[key] = value
     else:
         log.warning("profile: ignoring unknown key %r", key)
+
+
+def _self_employed(key: str, value: Any, fields: dict[str, Any]) -> None:
+    if _flag(key, value):
+        fields["applicant_type"] = "self_employed"
+
+
+# contract keys added with conversations (2026-12): how each lands in the profile
+_NEW_KEYS = {
+    "is_self_employed": _self_employed,
+    "project_eur": lambda k, v, f: f.update({k: _amount(k, v)}),
+    "partner_countries": lambda k, v, f: f.update({k: _countries(k, v)}),
+}
 
 
 def _union(old: list[Any] | None, new: list[Any]) -> list[Any]:
@@ -212,6 +236,29 @@ def _count(field: str, value: Any) -> int:
     if number is None or not math.isfinite(number) or number < 0:
         raise ProfileError(f"profile field {field!r}: expected a number >= 0, got {value!r}")
     return math.ceil(number)
+
+
+def _amount(field: str, value: Any) -> float:
+    number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
+    if isinstance(value, str):
+        number = read_project_eur(normalise(value) + " euro") or parse_number(normalise(value))
+    if number is None or not math.isfinite(number) or not 0 <= number <= MAX_PROJECT_EUR:
+        raise ProfileError(
+            f"profile field {field!r}: expected an amount in euros between 0 and "
+            f"{MAX_PROJECT_EUR:.0e}, got {value!r}"
+        )
+    return float(number)
+
+
+def _countries(field: str, value: Any) -> list[str]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        raise ProfileError(f"profile field {field!r}: expected a list of ISO country codes")
+    codes = [i.strip().upper() for i in items]
+    unknown = [c for c in codes if c not in country_codes()]
+    if unknown:
+        raise ProfileError(f"profile field {field!r}: unknown country code(s) {', '.join(unknown)}")
+    return list(dict.fromkeys(codes))
 
 
 def _flag(field: str, value: Any) -> bool:
@@ -267,7 +314,9 @@ def _value_text(name: str, value: Any, lang: Lang) -> str:
         return ("ja" if value else "nee") if lang == "nl" else ("yes" if value else "no")
     if isinstance(value, list):
         return ", ".join(label(v, lang) for v in value)
-    if name == "turnover_eur":
+    if name == "partner_countries":
+        return ", ".join(value)
+    if name in ("turnover_eur", "project_eur"):
         amount = f"{value:,.0f}"
         return f"€ {amount.replace(',', '.')}" if lang == "nl" else f"€{amount}"
     if name == "age_years":

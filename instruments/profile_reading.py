@@ -12,18 +12,23 @@ import math
 import re
 import unicodedata
 from datetime import date
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from instruments.lexicon_quantities import (
     AGE_PHRASES,
     AGE_RELATIVE,
     AMBIGUOUS_STAFF_NOUNS,
+    AMOUNT_WORDS,
     ARTICLE_ONE,
     DUTCH_GROUP_WORDS,
     EMPLOYEE_PATTERNS,
     FOUNDED_YEAR,
     MULTIPLIERS,
     NOT_STAFF_BEFORE,
+    PROJECT_AMOUNT,
+    PROJECT_CONTEXT,
     PUNCTUATION,
     SIZE_WORDS,
     TURNOVER_AFTER,
@@ -53,6 +58,10 @@ from instruments.lexicon_topics import (
 from instruments.models import Activity, ApplicantType, Region, Stage, SupportType, Theme
 
 MAX_TEXT_CHARS = 10_000
+COUNTRIES = Path(__file__).parent / "data" / "countries.tsv"
+COUNTRY_CODES = Path(__file__).parent / "data" / "country_codes.txt"
+PROJECT_CONTEXT_WINDOW = 40  # characters either side of an amount searched for "need", "budget"
+MAX_PROJECT_EUR = 1e11  # a larger "need" is a misreading, not a plan (the largest IPCEI is ~1e10)
 
 
 def normalise(text: str) -> str:
@@ -111,6 +120,58 @@ def read_turnover(text: str) -> float | None:
             if unit or not (amount < 1000 or year_like):
                 return amount * MULTIPLIERS.get(unit, 1.0)
     return None
+
+
+def _amount_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for p in (TURNOVER_AFTER, TURNOVER_BEFORE) for m in p.finditer(text)]
+
+
+def read_project_eur(text: str) -> float | None:
+    """The money the plan needs, in euros: an amount with a currency or a unit ("40k", "een
+    ton", "€ 4 miljoen") that is not the turnover and stands near a word of need or cost, or
+    carries the euro sign. None when no such amount is stated."""
+    turnover = _amount_spans(text)
+    for match in PROJECT_AMOUNT.finditer(text):
+        unit, cur = match.group("unit"), match.group("cur") or match.group("after")
+        word = match.group("amount")
+        if not (unit or cur) or (word in AMOUNT_WORDS and not unit):
+            continue
+        if any(start <= match.start() < end for start, end in turnover):
+            continue
+        amount = AMOUNT_WORDS.get(word) or parse_number(word)
+        if amount is None or (unit is None and 1900 <= amount <= 2100):
+            continue
+        lo = max(0, match.start() - PROJECT_CONTEXT_WINDOW)
+        if not (cur or PROJECT_CONTEXT.search(text[lo : match.end() + PROJECT_CONTEXT_WINDOW])):
+            continue
+        value = amount * MULTIPLIERS.get(unit or "", 1.0)
+        if 0 < value <= MAX_PROJECT_EUR:
+            return value
+    return None
+
+
+@cache
+def _country_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    rows = [line.split("\t") for line in COUNTRIES.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith(("#", "code\t"))]
+    return tuple((code, re.compile(rf"\b(?:{words.strip()})\b")) for code, words in rows)
+
+
+_PARTNER_CONTEXT = re.compile(
+    r"\b(partners?|partnerbedrijf|samenwerk\w*|samen met|collaborat\w*|cooperat\w*|consorti\w*"
+    r"|together with|with an? \w+ (?:company|firm|university|partner)|bedrijf uit|company from"
+    r"|firm from|universiteit in|university in|bedrijf in|company in|klant in|customer in"
+    r"|leverancier|supplier)\b"
+)
+
+
+def read_partner_countries(text: str) -> list[str]:
+    """ISO codes of the countries named beside a word of partnering ("a partner in Germany",
+    "samen met een Duits bedrijf"), in order of mention; none otherwise."""
+    if not _PARTNER_CONTEXT.search(text):
+        return []
+    hits = sorted((m.start(), code) for code, p in _country_patterns() if (m := p.search(text)))
+    return list(dict.fromkeys(code for _, code in hits))
 
 
 def read_age(text: str, today: date) -> float | None:
@@ -213,6 +274,7 @@ def read_facts(text: str, today: date | None = None) -> dict[str, Any]:
         "sector": read_sector(norm), "themes": read_themes(norm), "activities": activities,
         "region": read_region(norm), "support_wanted": support,
         "financing_need": support[0] if support else None,
+        "project_eur": read_project_eur(norm), "partner_countries": read_partner_countries(norm),
     }
     spin_off = bool(SPIN_OFF.search(norm))
     if spin_off or STARTUP.search(norm) or any(p.search(norm) for p, _ in AGE_PHRASES):
@@ -226,3 +288,15 @@ def read_facts(text: str, today: date | None = None) -> dict[str, Any]:
     if facts["employees"] is None:
         facts["size"] = next((s for s, p in SIZE_WORDS if p.search(norm)), None)
     return facts
+
+
+
+def country_codes() -> frozenset[str]:
+    """Every ISO 3166-1 code a profile may hold (instruments/data/country_codes.txt)."""
+    return _all_codes()
+
+
+@cache
+def _all_codes() -> frozenset[str]:
+    words = COUNTRY_CODES.read_text(encoding="utf-8").split()
+    return frozenset(w for w in words if len(w) == 2 and w.isupper())

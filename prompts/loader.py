@@ -38,6 +38,8 @@ REGISTRY: dict[str, frozenset[str]] = {
     "policy_none": frozenset(),
     "compare_intro": frozenset(),
     "clarify": frozenset({"question"}),
+    "intake": frozenset({"question"}),
+    "ask_again": frozenset({"question"}),
     "disclaimer": frozenset({"bodies"}),
     "decline": frozenset(),
     "decline_hostile": frozenset(),

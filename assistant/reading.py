@@ -1,0 +1,194 @@
+"""One typed reading of each message, computed once: language, intent, facts with where each
+came from, the instruments named or pointed back to, the support asked for and the cues.
+
+The intent is decided here and nowhere else, in this order:
+1. hostile wording is declined (whatever else the message holds);
+2. a reply to the assistant's pending question fills that slot and is never refused: it is a
+   recommendation asked again with the new fact;
+3. the word rules (assistant.intent) and the meaning-based guard decide what is out of scope;
+   a short reply to a pending question that fits nothing is asked again in other words;
+4. a message with nothing to go on (no facts known, no scheme named, not about the letter)
+   starts an intake instead of a guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.answer import Intent
+from assistant.dialogue import Conversation, Provenance
+from assistant.followup import resolve_followup
+from assistant.guard import SemanticGuard
+from assistant.intent import (
+    ALTERNATIVE,
+    asks_about_the_letter,
+    classify,
+    is_gibberish,
+    is_hostile,
+    is_off_topic,
+    named_only_as_background,
+)
+from assistant.language import detect_language
+from assistant.ranking import support_asked
+from assistant.replies import any_option, slot_value
+from instruments.models import Lang
+from instruments.profile import CompanyProfile, extract_profile, merge, with_size
+from instruments.spelling import correct
+from retrieval.lexical import Lexicon
+
+DECLINES: frozenset[Intent] = frozenset({"adversarial", "out_of_scope"})
+SHORT_REPLY_WORDS = 4  # a reply this short to a pending question is meant as its answer
+COMPANY_FACTS = ("employees", "size", "turnover_eur", "age_years", "applicant_type",
+                 "project_eur", "region", "stage")
+# facts that tell the ranking something; an applicant kind alone ("my company") does not
+TELLING = ("employees", "size", "stage", "sector", "activities", "themes", "support_wanted",
+           "project_eur", "is_startup", "collaboration", "is_knowledge_institution", "region")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Everything the answer needs to know about one message."""
+
+    text: str
+    lang: Lang
+    intent: Intent
+    facts: CompanyProfile  # read from this message; empty when it is declined
+    provenance: dict[str, Provenance] = field(default_factory=dict)
+    mentioned: tuple[str, ...] = ()
+    support: frozenset[str] = frozenset()
+    alternative: bool = False  # "what else besides X?": X is left out of the ranking
+    answered: str | None = None  # the pending question's field this message answered
+    ask_again: str | None = None  # intent "clarify": the field whose question is asked again
+    topic: str = ""  # what searches look for: the message, or for a reply what it answers
+
+    def __post_init__(self) -> None:
+        if not self.topic:
+            object.__setattr__(self, "topic", self.text)
+
+    @property
+    def declined(self) -> bool:
+        return self.intent in DECLINES
+
+
+def _knows_enough(profile: CompanyProfile) -> bool:
+    """Something to rank on; "I have an idea" (stage idea) alone is still a vague opening."""
+    return any(
+        getattr(profile, name) not in (None, [])
+        for name in TELLING
+        if not (name == "stage" and profile.stage == "idea")
+    )
+
+
+def _filled(facts: CompanyProfile) -> list[str]:
+    return [name for name, value in facts.model_dump().items() if value not in (None, [])]
+
+
+@dataclass
+class MessageReader:
+    lexicon: Lexicon
+    known_words: frozenset[str]
+    guard: SemanticGuard | None = None
+
+    def read(self, text: str, conversation: Conversation) -> Reading:
+        previous = conversation.lang or "nl"
+        lang = detect_language(self.lexicon.without_names(text), previous) if text else previous
+        if is_hostile(text):
+            return Reading(text, lang, "adversarial", CompanyProfile())
+        plain = correct(text, self.known_words)  # what the fact readers see: typos mended
+        reply = self._reply(text, plain, lang, conversation)
+        if reply is not None:
+            return reply
+        facts = self._facts(text, plain)
+        mentioned = resolve_followup(
+            text, self.lexicon.concepts(text), conversation.answers
+        )
+        background = bool(mentioned) and named_only_as_background(text, self.lexicon.concepts)
+        if background:
+            mentioned = []
+        intent = self._intent(text, plain, mentioned, facts, background, conversation)
+        if intent in DECLINES:
+            facts = CompanyProfile()
+        pending = conversation.pending
+        return Reading(
+            text, lang, intent, facts,
+            provenance=dict.fromkeys(_filled(facts), "stated"),  # type: ignore[arg-type]
+            mentioned=tuple(mentioned),
+            support=frozenset(support_asked(plain) | set(facts.support_wanted)),
+            alternative=intent == "recommend" and bool(ALTERNATIVE.search(text)),
+            ask_again=pending.field if intent == "clarify" and pending else None,
+        )
+
+    # -- the steps ---------------------------------------------------------------------------
+    def _facts(self, text: str, plain: str) -> CompanyProfile:
+        facts = extract_profile(plain)
+        option = any_option(text)  # a quick-reply text sent with no question pending
+        if option and getattr(facts, option[0]) is None:
+            facts = with_size(facts.model_copy(update={option[0]: option[1]}))
+        return facts
+
+    def _reply(
+        self, text: str, plain: str, lang: Lang, conversation: Conversation
+    ) -> Reading | None:
+        """The reading of an answer to the pending question, or None when it is not one."""
+        pending = conversation.pending
+        slot = slot_value(pending.field, plain) if pending else None
+        if pending is None or slot is None:
+            return None
+        name, value = slot
+        facts = merge(extract_profile(plain), CompanyProfile.model_validate({name: value}))
+        provenance: dict[str, Any] = dict.fromkeys(_filled(facts), "stated")
+        provenance.update({name: "answered", pending.field: "answered"})
+        if name == "employees":
+            provenance["size"] = "answered"
+        return Reading(
+            text, lang if len(text.split()) > SHORT_REPLY_WORDS else pending.lang, "recommend",
+            facts, provenance=provenance, support=frozenset(facts.support_wanted),
+            answered=pending.field, topic=_topic(text, conversation),
+        )
+
+    def _intent(
+        self,
+        text: str,
+        plain: str,
+        mentioned: list[str],
+        facts: CompanyProfile,
+        background: bool,
+        conversation: Conversation,
+    ) -> Intent:
+        has_facts = facts != CompanyProfile()
+        # only a fact about the company itself puts a message without a domain word in scope
+        # ("capital" reads as equity wanted and "France" as a partner country, but "What's the
+        # capital of France?" is not about anyone's company)
+        about_company = any(getattr(facts, name) is not None for name in COMPANY_FACTS)
+        intent = classify(plain, mentioned, has_facts, about_company)
+        if background and intent not in ("adversarial", "smalltalk"):
+            intent = "recommend"
+        if intent not in ("adversarial", "smalltalk") and not mentioned and not has_facts and (
+            is_gibberish(text, self.known_words)
+        ):
+            intent = "adversarial"
+        if intent not in ("adversarial", "out_of_scope", "smalltalk") and self.guard:
+            intent = self.guard.verdict(text) or intent
+        if (
+            intent in DECLINES
+            and conversation.pending
+            and len(text.split()) <= SHORT_REPLY_WORDS
+            and not is_hostile(text)
+            and not is_off_topic(plain)
+        ):
+            return "clarify"  # meant as an answer ("blauw"), but it fits no question
+        known = merge(conversation.profile, facts)
+        vague = not mentioned and not _knows_enough(known) and not asks_about_the_letter(plain)
+        return "intake" if vague and intent in ("recommend", "policy") else intent
+
+
+def _topic(reply: str, conversation: Conversation) -> str:
+    """A reply ("8", "ja") searched together with the last message that was not one."""
+    for answer in reversed(conversation.answers):
+        if not answer.declined and answer.intent not in ("clarify", "smalltalk") and len(
+            answer.question.split()
+        ) > SHORT_REPLY_WORDS:
+            return f"{answer.question} {reply}"
+    return reply
+
