@@ -218,6 +218,10 @@ def _eval(args: argparse.Namespace) -> int:
 
         reports = {"default": evaluate_finder(build_finder(settings), items, args.with_profile)}
     print(table({name: r["metrics"] for name, r in reports.items()}))
+    if len(reports) > 1:
+        from eval.intervals import interval_table
+
+        print(interval_table(reports, "hybrid" if "hybrid" in reports else next(iter(reports))))
     main_report = reports.get("hybrid") or next(iter(reports.values()))
     if args.json_out:
         with open(args.json_out, "w", encoding="utf-8") as handle:

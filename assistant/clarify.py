@@ -111,9 +111,10 @@ def best_missing_field(profile: CompanyProfile, ranked: Sequence[Ranked]) -> str
 
 
 def knows_the_plan(profile: CompanyProfile) -> bool:
-    """Something is known of what the user wants to do, not only of who they are."""
+    """Something is known of what the user wants to do, not only of who they are (a sector or
+    theme says who they are)."""
     return bool(
-        (profile.stage and profile.stage != "idea") or profile.activities or profile.themes
+        (profile.stage and profile.stage != "idea") or profile.activities
         or profile.support_wanted or profile.project_eur
     )
 

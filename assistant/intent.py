@@ -167,6 +167,15 @@ _GREETING = re.compile(
     r"|evening)|dank( je| u)?( wel)?|bedankt|thanks?( you)?|thx|doei|bye)\b[\s!.?,]*$",
     re.IGNORECASE,
 )
+# a greeting that opens a conversation (not thanks or goodbye): answered with the intake
+_OPENING = re.compile(
+    r"^\s*(hoi|hallo|hey|hi|hello|goedemorgen|goedemiddag|goedenavond|good (morning|afternoon"
+    r"|evening))\b", re.IGNORECASE,
+)
+
+
+def is_opening_greeting(text: str) -> bool:
+    return bool(_GREETING.match(text) and _OPENING.match(text))
 _COMPARE = re.compile(
     r"\b(verschil|vergelijk|versus|vs\.?|compare|comparison|difference|beter dan|better than"
     r"|or should i|of moet ik)\b",
@@ -326,7 +335,11 @@ _OWN_PLAN = re.compile(
     r"|geld|money|kosten|costs|machine\w*|oven\w*|apparat\w*|installatie\w*|equipment"
     r"|zaak|winkel|shop|bakkerij|bakery|garage|boerderij|farm|fabriek|factory|werkplaats"
     r"|workshop|kwekerij|restaurant|hotel|café|cafe|salon|praktijk|webshop|app|website"
-    r"|klanten|customers|medewerkers|personeel|staff|employees)\b",
+    r"|klanten|customers|medewerkers|personeel|staff|employees|bedacht|uitgevonden|invented"
+    r"|apparaat\w*|device|gadget|prototype)\b"
+    # compounds: "fietsenwinkel", "installatiebedrijf", "garagebedrijf", "banketbakkerij"
+    r"|\w+(winkel|zaak|bedrijf|bakkerij|garage|werkplaats|fabriek|kwekerij|boerderij"
+    r"|praktijk|studio|bureau)\b",
     re.IGNORECASE,
 )
 

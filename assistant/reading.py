@@ -27,6 +27,7 @@ from assistant.intent import (
     is_gibberish,
     is_hostile,
     is_off_topic,
+    is_opening_greeting,
     named_only_as_background,
 )
 from assistant.language import detect_language
@@ -38,9 +39,17 @@ from instruments.spelling import correct
 from retrieval.lexical import Lexicon
 
 DECLINES: frozenset[Intent] = frozenset({"adversarial", "out_of_scope"})
-SHORT_REPLY_WORDS = 4  # a reply this short to a pending question is meant as its answer
+SHORT_REPLY_WORDS = 4  # a reply this short is searched together with what came before it
+# a reply this short to a pending question that fills no slot is asked again ("blauw");
+# "de bank zei nee" (4 words) is news, not a failed answer (conversations-dev c015)
+UNCLEAR_REPLY_WORDS = 2
+# a follow-up this short in a conversation under way ("we don't have an investor yet") is read
+# by the word rules only: the guard's examples are whole requests, and it declined such
+# follow-ups by their few words (conversations-dev c001, c027)
+FOLLOW_UP_WORDS = 8
+# facts about the company itself (not about a plan: "a pilot with the city" is a request)
 COMPANY_FACTS = ("employees", "size", "turnover_eur", "age_years", "applicant_type",
-                 "project_eur", "region", "stage")
+                 "project_eur", "region")
 # facts that tell the ranking something; an applicant kind alone ("my company") does not
 TELLING = ("employees", "size", "stage", "sector", "activities", "themes", "support_wanted",
            "project_eur", "is_startup", "collaboration", "is_knowledge_institution", "region")
@@ -110,6 +119,7 @@ class MessageReader:
         if intent in DECLINES:
             facts = CompanyProfile()
         pending = conversation.pending
+        short = len(text.split()) <= SHORT_REPLY_WORDS and not mentioned
         return Reading(
             text, lang, intent, facts,
             provenance=dict.fromkeys(_filled(facts), "stated"),  # type: ignore[arg-type]
@@ -117,6 +127,7 @@ class MessageReader:
             support=frozenset(support_asked(plain) | set(facts.support_wanted)),
             alternative=intent == "recommend" and bool(ALTERNATIVE.search(text)),
             ask_again=pending.field if intent == "clarify" and pending else None,
+            topic=_topic(text, conversation) if short and _under_way(conversation) else text,
         )
 
     # -- the steps ---------------------------------------------------------------------------
@@ -136,7 +147,10 @@ class MessageReader:
         if pending is None or slot is None:
             return None
         name, value = slot
-        facts = merge(extract_profile(plain), CompanyProfile.model_validate({name: value}))
+        stated = {name: value}
+        if name == "applicant_type" and value in ("knowledge_institution", "researcher"):
+            stated["is_knowledge_institution"] = True
+        facts = merge(extract_profile(plain), CompanyProfile.model_validate(stated))
         provenance: dict[str, Any] = dict.fromkeys(_filled(facts), "stated")
         provenance.update({name: "answered", pending.field: "answered"})
         if name == "employees":
@@ -159,28 +173,43 @@ class MessageReader:
         has_facts = facts != CompanyProfile()
         # only a fact about the company itself puts a message without a domain word in scope
         # ("capital" reads as equity wanted and "France" as a partner country, but "What's the
-        # capital of France?" is not about anyone's company)
+        # capital of France?" is not about anyone's company); so does a follow-up in a
+        # conversation under way ("en hoeveel krijg ik dan?", "when can we apply?")
         about_company = any(getattr(facts, name) is not None for name in COMPANY_FACTS)
-        intent = classify(plain, mentioned, has_facts, about_company)
+        follow_up = _under_way(conversation) and not is_off_topic(plain)
+        intent = classify(plain, mentioned, has_facts, about_company or follow_up)
+        if is_opening_greeting(text) and not conversation.answers:
+            return "intake"
         if background and intent not in ("adversarial", "smalltalk"):
             intent = "recommend"
         if intent not in ("adversarial", "smalltalk") and not mentioned and not has_facts and (
-            is_gibberish(text, self.known_words)
+            not follow_up and is_gibberish(text, self.known_words)
         ):
             intent = "adversarial"
-        if intent not in ("adversarial", "out_of_scope", "smalltalk") and self.guard:
+        # the guard's look by meaning is for requests; a message stating facts about the
+        # company is a description (its hostile wordings are the word rules' to catch)
+        brief_follow_up = follow_up and len(text.split()) <= FOLLOW_UP_WORDS
+        if intent not in ("adversarial", "out_of_scope", "smalltalk") and self.guard and not (
+            about_company or brief_follow_up
+        ):
             intent = self.guard.verdict(text) or intent
         if (
-            intent in DECLINES
+            intent in (*DECLINES, "intake", "policy")
             and conversation.pending
-            and len(text.split()) <= SHORT_REPLY_WORDS
-            and not is_hostile(text)
+            and not has_facts
+            and not mentioned
+            and len(text.split()) <= UNCLEAR_REPLY_WORDS
             and not is_off_topic(plain)
         ):
             return "clarify"  # meant as an answer ("blauw"), but it fits no question
         known = merge(conversation.profile, facts)
         vague = not mentioned and not _knows_enough(known) and not asks_about_the_letter(plain)
         return "intake" if vague and intent in ("recommend", "policy") else intent
+
+
+def _under_way(conversation: Conversation) -> bool:
+    """The conversation has an answer that helped (not a refusal, not small talk)."""
+    return any(not a.declined and a.intent != "smalltalk" for a in conversation.answers)
 
 
 def _topic(reply: str, conversation: Conversation) -> str:

@@ -7,10 +7,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from eval.intervals import interval_table
 from eval.runner import METRICS
 
 SHORT = {
-    "instrument_hit_at_3": "inst@3", "instrument_recall_at_5": "instR@5",
+    "instrument_hit_at_3": "inst@3", "instrument_recall_at_5": "instR@5", "misfit_at_3": "misfit@3",
+    "turn_success": "turn", "conversation_success": "conv",
     "passage_hit_at_5": "pass@5", "passage_mrr_at_10": "MRR@10", "citation_precision": "citeP",
     "must_mention_coverage": "mention", "abstention_accuracy": "abstain",
     "false_abstention_rate": "falseAbst", "language_match": "lang",
@@ -50,6 +52,9 @@ def markdown_report(reports: Mapping[str, Mapping[str, Any]], set_path: str, com
         "## Configurations", "", table({k: r["metrics"] for k, r in reports.items()}, True), "",
         "## Default configuration by question type", "",
         table(default["by_type"], True), "",
+        "## Differences from the default, with 95% intervals", "", "```",
+        interval_table(reports, "hybrid" if "hybrid" in reports else next(iter(reports))),
+        "```", "",
         "Configurations: " + "; ".join(
             f"**{k}** = {', '.join(f'{a}: {b}' for a, b in r['config'].items() if a != 'name')}"
             for k, r in reports.items()

@@ -60,6 +60,13 @@ from instruments.models import Activity, ApplicantType, Region, Stage, SupportTy
 MAX_TEXT_CHARS = 10_000
 COUNTRIES = Path(__file__).parent / "data" / "countries.tsv"
 COUNTRY_CODES = Path(__file__).parent / "data" / "country_codes.txt"
+# units that make a number money on their own ("ongeveer 200k", "een ton"); "m" needs a
+# currency or a word of need ("10m" may be metres)
+MONEY_UNITS = frozenset({"k", "ton", "mln", "miljoen", "million", "mio", "duizend", "thousand"})
+NOT_MONEY_AFTER = re.compile(
+    r" ?(?:users|gebruikers|klanten|customers|downloads|views|bezoekers|visitors|km|kilometer"
+    r"|liter|litres?|kilo|kg|ton co2|stuks|units|pieces|items)\b"
+)
 PROJECT_CONTEXT_WINDOW = 40  # characters either side of an amount searched for "need", "budget"
 MAX_PROJECT_EUR = 1e11  # a larger "need" is a misreading, not a plan (the largest IPCEI is ~1e10)
 
@@ -142,7 +149,9 @@ def read_project_eur(text: str) -> float | None:
         if amount is None or (unit is None and 1900 <= amount <= 2100):
             continue
         lo = max(0, match.start() - PROJECT_CONTEXT_WINDOW)
-        if not (cur or PROJECT_CONTEXT.search(text[lo : match.end() + PROJECT_CONTEXT_WINDOW])):
+        near_need = PROJECT_CONTEXT.search(text[lo : match.end() + PROJECT_CONTEXT_WINDOW])
+        counted = NOT_MONEY_AFTER.match(text, match.end())  # "30k users", "2 mln downloads"
+        if counted or not (cur or near_need or unit in MONEY_UNITS):
             continue
         value = amount * MULTIPLIERS.get(unit or "", 1.0)
         if 0 < value <= MAX_PROJECT_EUR:

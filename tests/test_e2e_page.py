@@ -214,3 +214,18 @@ def test_catalog_filter(browser, server) -> None:  # type: ignore[no-untyped-def
     assert page.locator("#catalog .cat-card .sources a").first.get_attribute("href")
     _shot(page, "catalog-1280", full_page=False)
     page.context.close()
+
+
+def test_a_quick_reply_answers_the_question_it_was_offered_for(browser, server) -> None:  # type: ignore[no-untyped-def]
+    page = _open(browser, server)
+    page.locator("#question textarea").fill("ik heb een idee voor een nieuw product")
+    page.locator("#question textarea").press("Enter")
+    reply = page.locator("button.quick-reply", has_text="minder dan 10")
+    reply.wait_for()
+    reply.click()
+    page.locator("#cards .rec-card").first.wait_for()  # the recommendations came (and stay)
+    assert "micro" in page.locator("#profile").inner_text().lower()  # the slot was filled
+    last = page.locator("#chat .message").last.inner_text()
+    assert "helaas niet mee helpen" not in last and "niet uit" not in last  # nothing refused
+    _shot(page, "quick-reply-1280")
+    page.context.close()

@@ -133,3 +133,56 @@ def test_eval_sets_use_only_canonical_ids() -> None:
         for item in load_set(path):
             assert set(item.expected_instruments + item.acceptable_instruments) <= ids, (
                 f"{path.name} {item.id}")
+
+
+def test_a_conversation_item_parses_and_needs_turns() -> None:
+    from eval.dataset import EvalSetError, parse_set
+
+    line = ('{"id": "c1", "lang": "nl", "type": "conversation", "turns": [{"say": "hoi", '
+            '"expect": {"declined": false, "asks": true, "profile": {"employees": 8}}}]}')
+    item = parse_set(line)[0]
+    assert item.turns[0].expect is not None and item.turns[0].expect.asks is True
+    with pytest.raises(EvalSetError, match="line 1"):
+        parse_set('{"id": "c2", "lang": "nl", "type": "conversation"}')
+
+
+def test_turn_failures_name_what_broke() -> None:
+    from assistant.answer import Answer, Recommendation
+    from eval.dataset import Expect
+    from eval.turns import turn_failures
+
+    rec = Recommendation(instrument_id="mit", name="MIT", kind="subsidy", verdict="fits", score=1)
+    answer = Answer(question="q", lang="nl", intent="recommend", text="De WBSO past.",
+                    recommendations=[rec], profile={"employees": 8, "size": "micro"})
+    ok = Expect(declined=False, expected_instruments=["mit"], answer_must_mention=["WBSO"],
+                profile={"employees": 8, "size": "micro"}, lang="nl")
+    assert turn_failures(ok, answer) == []
+    bad = Expect(asks=True, forbidden_instruments=["mit"], profile={"employees": 9},
+                 expected_instruments=["wbso"])
+    assert turn_failures(bad, answer) == [
+        "asks", "profile.employees", "expected_instruments", "forbidden_instruments"
+    ]
+
+
+def test_misfit_and_conversation_metrics_aggregate() -> None:
+    rows = [_row(misfit_at_3=1.0), _row(misfit_at_3=0.0), _row(misfit_at_3=0.0, turns_ok=2,
+            turns_checked=3, conversation_success=0.0),
+            _row(turns_ok=2, turns_checked=2, conversation_success=1.0)]
+    result = aggregate(rows)
+    assert result["misfit_at_3"] == pytest.approx(1 / 3)
+    assert result["turn_success"] == pytest.approx(4 / 5)
+    assert result["conversation_success"] == 0.5
+
+
+def test_paired_bootstrap_interval_covers_the_difference() -> None:
+    from eval.intervals import paired_interval
+
+    base = [{"id": str(i), "instrument_hit_at_3": 1.0 if i < 50 else 0.0} for i in range(100)]
+    same = paired_interval(base, base, "instrument_hit_at_3")
+    assert same == (0.0, 0.0, 0.0)
+    better = [{**r, "instrument_hit_at_3": 1.0 if int(r["id"]) < 80 else 0.0} for r in base]
+    diff, low, high = paired_interval(base, better, "instrument_hit_at_3") or (0, 0, 0)
+    assert diff == pytest.approx(0.3) and 0 < low < 0.3 < high
+    one_more = [{**r, "instrument_hit_at_3": 1.0 if int(r["id"]) < 51 else 0.0} for r in base]
+    _, low, high = paired_interval(base, one_more, "instrument_hit_at_3") or (0, 0, 0)
+    assert low <= 0 <= high  # one item in a hundred is not progress

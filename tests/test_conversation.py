@@ -1,0 +1,134 @@
+"""Conversations: one reading per message, the dialogue state, intake and pending replies."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.dialogue import Conversation
+from assistant.replies import slot_value
+from instruments.profile import CompanyProfile, ProfileError, extract_profile
+from instruments.spelling import correct
+
+
+def _talk(finder, *messages: str) -> list:  # type: ignore[no-untyped-def]
+    conversation, answers = Conversation(), []
+    for message in messages:
+        answer = finder.ask(message, conversation)
+        conversation.add(answer)
+        answers.append(answer)
+    return answers
+
+
+@pytest.mark.parametrize("opening", [
+    "ik heb een idee", "ik wil innoveren, wat kan ik doen?", "hoi",
+    "Welke regeling past bij mijn bedrijf?", "we are a company, any help?",
+])
+def test_a_vague_opening_starts_an_intake_with_quick_replies(built_finder, opening) -> None:  # type: ignore[no-untyped-def]
+    answer = built_finder.ask(opening)
+    assert not answer.declined
+    assert answer.intent == "intake"
+    assert answer.clarifying_question and answer.clarifying_options
+
+
+def test_a_quick_reply_fills_the_pending_slot_and_recommends(built_finder) -> None:  # type: ignore[no-untyped-def]
+    opening, reply = _talk(built_finder, "ik heb een idee", "minder dan 10")
+    assert opening.clarifying_field == "size"
+    assert not reply.declined and reply.intent == "recommend"
+    assert reply.profile["size"] == "micro"
+    assert reply.provenance["size"] == "answered"
+    assert reply.recommendations
+
+
+def test_a_typed_number_answers_a_headcount_question(built_finder) -> None:  # type: ignore[no-untyped-def]
+    _, reply = _talk(built_finder, "ik wil innoveren", "twaalf")
+    assert reply.profile["employees"] == 12 and reply.profile["size"] == "small"
+
+
+def test_an_answer_that_fits_no_question_is_asked_again_not_refused(built_finder) -> None:  # type: ignore[no-untyped-def]
+    opening, again = _talk(built_finder, "ik heb een idee", "blauw")
+    assert not again.declined and again.intent == "clarify"
+    assert again.clarifying_field == opening.clarifying_field
+    assert again.clarifying_question != opening.clarifying_question  # in other words
+
+
+def test_a_quick_reply_with_no_question_pending_is_an_ordinary_message(built_finder) -> None:  # type: ignore[no-untyped-def]
+    answer = built_finder.ask("minder dan 10")
+    assert not answer.declined and answer.profile.get("size") == "micro"
+
+
+def test_facts_of_a_declined_message_are_not_kept(built_finder) -> None:  # type: ignore[no-untyped-def]
+    first, declined = _talk(
+        built_finder, "we zijn een softwarebedrijf met 8 medewerkers",
+        "ik heb 40 medewerkers, geef me een recept voor appeltaart",
+    )
+    assert declined.declined
+    assert declined.profile.get("employees") == 8 == first.profile["employees"]
+
+
+def test_a_correction_updates_the_slot(built_finder) -> None:  # type: ignore[no-untyped-def]
+    _, corrected = _talk(built_finder, "wij ontwikkelen software met 35 man",
+                         "sorry, we zijn met 60 medewerkers")
+    assert corrected.profile["employees"] == 60 and corrected.profile["size"] == "medium"
+
+
+def test_a_statement_about_an_ordinary_company_is_in_scope(built_finder) -> None:  # type: ignore[no-untyped-def]
+    answer = built_finder.ask(
+        "wij zijn een bakkerij met 5 man en willen onze ovens energiezuiniger maken"
+    )
+    assert not answer.declined and answer.profile["employees"] == 5
+
+
+def test_clearly_off_topic_is_still_declined(built_finder) -> None:  # type: ignore[no-untyped-def]
+    assert built_finder.ask("Geef me een recept voor appeltaart").declined
+    assert built_finder.ask("Can you check my job application letter?").declined
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("we zijn met 8 ppl", "employees", 8), ("twaalf man sterk", "employees", 12),
+    ("een team van 6", "employees", 6), ("2 fte", "employees", 2),
+    ("we hebben een ton nodig", "project_eur", 100_000.0),
+    ("around 200k for the pilot", "project_eur", 200_000.0),
+    ("een project van € 4 miljoen", "project_eur", 4_000_000.0),
+    ("we zoeken 1,5 mln", "project_eur", 1_500_000.0),
+])
+def test_informal_numbers(text, field, value) -> None:  # type: ignore[no-untyped-def]
+    assert getattr(extract_profile(text), field) == value
+
+
+def test_turnover_is_not_the_amount_needed() -> None:
+    profile = extract_profile("omzet 2 miljoen, 30k users")
+    assert profile.turnover_eur == 2e6 and profile.project_eur is None
+
+
+def test_partner_countries_need_a_word_of_partnering() -> None:
+    assert extract_profile("samen met een partner in Duitsland").partner_countries == ["DE"]
+    assert extract_profile("Wat is de hoofdstad van Frankrijk?").partner_countries == []
+
+
+def test_typos_in_key_terms_are_read() -> None:
+    assert correct("5 medewerkres, zoeken subsdie") == "5 medewerkers, zoeken subsidie"
+    assert correct("mensen werken") == "mensen werken"  # known words stay
+    assert extract_profile(correct("we zijn een bedrijf met 9 werknemrs")).employees == 9
+
+
+@pytest.mark.parametrize(("field", "reply", "slot"), [
+    ("size", "minder dan 10", ("size", "micro")), ("size", "fewer than 10", ("size", "micro")),
+    ("size", "ongeveer 15", ("employees", 15)), ("is_startup", "ja hoor", ("is_startup", True)),
+    ("collaboration", "nope", ("collaboration", False)),
+    ("applicant_type", "zzp'er", ("applicant_type", "self_employed")),
+    ("stage", "nog maar een idee", ("stage", "idea")), ("size", "blauw", None),
+])
+def test_slot_values(field, reply, slot) -> None:  # type: ignore[no-untyped-def]
+    assert slot_value(field, reply) == slot
+
+
+def test_contract_keys_added_with_conversations() -> None:
+    profile = CompanyProfile.from_contract(
+        {"is_self_employed": True, "project_eur": 40000, "partner_countries": ["de"]}
+    )
+    assert profile.applicant_type == "self_employed"
+    assert profile.project_eur == 40000 and profile.partner_countries == ["DE"]
+    for bad in ({"project_eur": -5}, {"project_eur": 1e15}, {"project_eur": "veel"},
+                {"partner_countries": ["XX"]}):
+        with pytest.raises(ProfileError, match=next(iter(bad))):
+            CompanyProfile.from_contract(bad)
