@@ -49,12 +49,15 @@ test: $(STAMP) chromium postgresql ## install what the tests need (Chromium, Pos
 test-fast: $(STAMP) ## the tests that load no real model and start no server
 	$(PY) -m pytest -q -m "not slow and not server"
 
-eval: $(STAMP) ## the report set in every configuration, then the two blind sets; writes eval/results/
+eval: $(STAMP) ## the report set in every configuration, the blind sets, the conversation and ordinary sets; writes eval/results/
 	$(VENV)/bin/finder eval --set eval/questions.jsonl --compare --report eval/results
 	$(VENV)/bin/finder eval --set eval/holdout.jsonl --compare --json eval/results/holdout.json \
 	  | tee eval/results/holdout.txt
 	$(VENV)/bin/finder eval --set eval/guard.jsonl --json eval/results/guard.json \
 	  | tee eval/results/guard.txt
+	for set in conversations ordinary conversations-dev ordinary-dev; do \
+	  $(VENV)/bin/finder eval --set eval/$$set.jsonl --json eval/results/$$set.json \
+	    | tee eval/results/$$set.txt; done
 
 lint: $(STAMP) ## ruff and mypy
 	$(VENV)/bin/ruff check .

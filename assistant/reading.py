@@ -48,8 +48,9 @@ UNCLEAR_REPLY_WORDS = 2
 # follow-ups by their few words (conversations-dev c001, c027)
 FOLLOW_UP_WORDS = 8
 # facts about the company itself (not about a plan: "a pilot with the city" is a request)
+# (nor a place: "wordt het morgen droog in Utrecht?")
 COMPANY_FACTS = ("employees", "size", "turnover_eur", "age_years", "applicant_type",
-                 "project_eur", "region")
+                 "project_eur")
 # facts that tell the ranking something; an applicant kind alone ("my company") does not
 TELLING = ("employees", "size", "stage", "sector", "activities", "themes", "support_wanted",
            "project_eur", "is_startup", "collaboration", "is_knowledge_institution", "region")
@@ -182,7 +183,7 @@ class MessageReader:
             return "intake"
         if background and intent not in ("adversarial", "smalltalk"):
             intent = "recommend"
-        if intent not in ("adversarial", "smalltalk") and not mentioned and not has_facts and (
+        if intent not in ("adversarial", "smalltalk") and not mentioned and (
             not follow_up and is_gibberish(text, self.known_words)
         ):
             intent = "adversarial"

@@ -45,8 +45,8 @@ def within(a: str, b: str, limit: int) -> bool:
 def correct_word(word: str, known: Collection[str] = ()) -> str:
     """The key term a mistyped word stands for, or the word itself."""
     terms = vocabulary()
-    if len(word) < MIN_LENGTH or word in terms or word in known:
-        return word
+    if len(word) < MIN_LENGTH or word in terms or word in known or not word.isascii():
+        return word  # short, known, or accented ("crédit" is French, not a slip)
     same_start = sorted(t for t in terms if t[0] == word[0])
     for limit in range(1, (1 if len(word) <= ONE_EDIT_UP_TO else 2) + 1):  # the closest first
         matches = [t for t in same_start if within(word, t, limit)]
