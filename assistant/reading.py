@@ -51,6 +51,7 @@ FOLLOW_UP_WORDS = 8
 # (nor a place: "wordt het morgen droog in Utrecht?")
 COMPANY_FACTS = ("employees", "size", "turnover_eur", "age_years", "applicant_type",
                  "project_eur")
+DESCRIBING_FACTS = ("employees", "size", "turnover_eur", "age_years")
 # facts that tell the ranking something; an applicant kind alone ("my company") does not
 TELLING = ("employees", "size", "stage", "sector", "activities", "themes", "support_wanted",
            "project_eur", "is_startup", "collaboration", "is_knowledge_institution", "region")
@@ -177,6 +178,9 @@ class MessageReader:
         # capital of France?" is not about anyone's company); so does a follow-up in a
         # conversation under way ("en hoeveel krijg ik dan?", "when can we apply?")
         about_company = any(getattr(facts, name) is not None for name in COMPANY_FACTS)
+        # who the company is (a headcount, a size, a turnover, an age) describes it; an amount
+        # or "a company" in passing does not: hostile requests name sums and SMEs too
+        described = any(getattr(facts, n) is not None for n in DESCRIBING_FACTS)
         follow_up = _under_way(conversation) and not is_off_topic(plain)
         intent = classify(plain, mentioned, has_facts, about_company or follow_up)
         if is_opening_greeting(text) and not conversation.answers:
@@ -191,7 +195,7 @@ class MessageReader:
         # company is a description (its hostile wordings are the word rules' to catch)
         brief_follow_up = follow_up and len(text.split()) <= FOLLOW_UP_WORDS
         if intent not in ("adversarial", "out_of_scope", "smalltalk") and self.guard and not (
-            about_company or brief_follow_up
+            described or brief_follow_up
         ):
             intent = self.guard.verdict(text) or intent
         if (
