@@ -107,10 +107,11 @@ class MessageReader:
         if is_hostile(text):
             return Reading(text, lang, "adversarial", CompanyProfile())
         plain = correct(text, self.known_words)  # what the fact readers see: typos mended
-        reply = self._reply(text, plain, lang, conversation)
+        read = extract_profile(plain)  # read once: a reply's slot and the facts both use it
+        reply = self._reply(text, plain, read, lang, conversation)
         if reply is not None:
             return reply
-        facts = self._facts(text, plain)
+        facts = self._facts(text, read)
         mentioned = resolve_followup(
             text, self.lexicon.concepts(text), conversation.answers
         )
@@ -133,26 +134,27 @@ class MessageReader:
         )
 
     # -- the steps ---------------------------------------------------------------------------
-    def _facts(self, text: str, plain: str) -> CompanyProfile:
-        facts = extract_profile(plain)
+    def _facts(self, text: str, facts: CompanyProfile) -> CompanyProfile:
         option = any_option(text)  # a quick-reply text sent with no question pending
         if option and getattr(facts, option[0]) is None:
             facts = with_size(facts.model_copy(update={option[0]: option[1]}))
         return facts
 
     def _reply(
-        self, text: str, plain: str, lang: Lang, conversation: Conversation
+        self, text: str, plain: str, read: CompanyProfile, lang: Lang, conversation: Conversation
     ) -> Reading | None:
         """The reading of an answer to the pending question, or None when it is not one."""
         pending = conversation.pending
-        slot = slot_value(pending.field, plain) if pending else None
-        if pending is None or slot is None:
+        if pending is None:
+            return None
+        slot = slot_value(pending.field, plain, read)
+        if slot is None:
             return None
         name, value = slot
         stated = {name: value}
         if name == "applicant_type" and value in ("knowledge_institution", "researcher"):
             stated["is_knowledge_institution"] = True
-        facts = merge(extract_profile(plain), CompanyProfile.model_validate(stated))
+        facts = merge(read, CompanyProfile.model_validate(stated))
         provenance: dict[str, Any] = dict.fromkeys(_filled(facts), "stated")
         provenance.update({name: "answered", pending.field: "answered"})
         if name == "employees":

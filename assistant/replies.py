@@ -97,17 +97,19 @@ def _headcount(text: str, facts: CompanyProfile) -> int | None:
     return math.ceil(number)
 
 
-def slot_value(field: str, text: str) -> tuple[str, Any] | None:
+def slot_value(
+    field: str, text: str, facts: CompanyProfile | None = None
+) -> tuple[str, Any] | None:
     """(profile field, value) the reply gives for the pending question's field, or None.
 
     A headcount fills `employees` (the size class follows from it); a size class picked from
-    the quick replies fills `size`."""
+    the quick replies fills `size`. `facts`: the text's facts when the caller has read them."""
     if len(text.split()) > MAX_REPLY_WORDS:
         return None
     value = option_value(field, text)
     if value is not None:
         return field, value
-    facts = extract_profile(text)
+    facts = facts if facts is not None else extract_profile(text)
     if field == "size":
         count = _headcount(text, facts)
         if count is not None:
