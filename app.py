@@ -173,6 +173,9 @@ class Page:
             results = evaluate_all(self.finder.catalog, profile)
         except Exception as exc:
             return {"adv_note": r.notice_html(r.error_text(exc, lang))}
+        if profile == CompanyProfile():  # 40 x "may fit" says nothing: say what to fill in
+            return {"adv_table": {"headers": [], "data": []},
+                    "adv_note": r.notice_html(r.t(lang, "adv_empty"))}
         names = {c.id: c.name.get(lang) for c in self.finder.catalog}
         headers, rows = forms.advisor_table(results, names, lang)
         path = self.csv_dir / f"eligibility-{time.strftime('%Y%m%d-%H%M%S')}.csv"

@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Any, get_args
 
 from app_render import esc, header_html, items_html, link, note, profile_html, t, welcome_html
-from app_texts import CRITERION_LABELS, EXAMPLES, KIND_LABELS, VERDICT_WORDS
+from app_texts import CRITERION_LABELS, EXAMPLES, KIND_LABELS
 from assistant.errors import InputError
 from instruments import models as m
 from instruments.catalog import Catalog
 from instruments.eligibility import CRITERIA, EligibilityResult, eligibility_rows
+from instruments.labels import VERDICT_WORDS
 from instruments.models import InstrumentCard, Lang
 from instruments.profile import (
     FIELD_LABELS,
@@ -27,7 +28,7 @@ from instruments.profile import (
     with_size,
 )
 
-VERDICT_ORDER = {"fits": 0, "may_fit": 1, "does_not_fit": 2}
+VERDICT_ORDER = {"fits": 0, "may_fit": 1, "not_a_scheme": 2, "closed": 3, "does_not_fit": 4}
 OUTCOME_MARK = {"meets": "✓", "fails": "✗", "undetermined": "?"}
 
 UNKNOWN = "unknown"
@@ -128,6 +129,11 @@ def catalog_html(cards: Sequence[InstrumentCard], lang: Lang) -> str:
 
 # -- the advisor table -------------------------------------------------------------------------
 
+def _met_share(result: EligibilityResult) -> float:
+    """Within a verdict, the instruments whose criteria are most known to be met come first."""
+    return sum(c.outcome == "meets" for c in result.criteria) / max(1, len(result.criteria))
+
+
 def advisor_table(
     results: Iterable[EligibilityResult], names: dict[str, str], lang: Lang
 ) -> tuple[list[str], list[list[str]]]:
@@ -135,7 +141,7 @@ def advisor_table(
     headers = [t(lang, "col_instrument"), t(lang, "col_verdict"),
                *(CRITERION_LABELS[c][0 if lang == "nl" else 1] for c in CRITERIA)]
     rows = []
-    for result in sorted(results, key=lambda r: VERDICT_ORDER[r.verdict]):
+    for result in sorted(results, key=lambda r: (VERDICT_ORDER[r.verdict], -_met_share(r))):
         cells = []
         for name in CRITERIA:
             crit = result.criterion(name)

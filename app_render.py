@@ -14,10 +14,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from app_texts import STATUS_WORDS, TEXTS, VERDICT_WORDS, WELCOME
+from app_texts import TEXTS, WELCOME
 from assistant.answer import Answer, Citation, Recommendation
 from assistant.errors import user_message
 from assistant.service import Conversation
+from instruments.labels import STATUS_WORDS, VERDICT_WORDS
 from instruments.models import Lang
 from retrieval.passages import Passage
 

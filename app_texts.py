@@ -62,6 +62,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                   "Fill in what you know; empty or 'unknown' never counts as met. The table "
                   "shows each instrument's verdict and every criterion's outcome and reason."),
     "adv_run": ("Toets alle regelingen", "Check all instruments"),
+    "adv_empty": ("Vul eerst iets in, bijvoorbeeld het aantal medewerkers, de fase van het project "
+                  "en wie aanvraagt; met een leeg profiel past elke regeling 'mogelijk'.",
+                  "Fill in something first, for example the number of employees, the project's "
+                  "stage and who applies; with an empty profile every instrument 'may fit'."),
     "adv_table": ("Uitkomst per regeling", "Outcome per instrument"),
     "adv_csv": ("Download als CSV", "Download as CSV"),
     "cat_kind": ("Soort regeling", "Kind of instrument"),
@@ -122,12 +126,6 @@ WELCOME = {
            "amount shows its year. This is not binding advice: check the current terms with "
            "RVO (rvo.nl) or the body that runs the scheme."),
 }
-STATUS_WORDS = {"open": ("open", "open"), "changed": ("gewijzigd", "changed"),
-                "closed": ("gesloten", "closed"), "unknown": ("onbekend", "unknown")}
-VERDICT_WORDS = {
-    "nl": {"fits": "past", "may_fit": "past mogelijk", "does_not_fit": "past niet"},
-    "en": {"fits": "fits", "may_fit": "may fit", "does_not_fit": "does not fit"},
-}
 CRITERION_LABELS = {
     "open_to_companies": ("Open voor bedrijven", "Open to companies"),
     "applicant_type": ("Aanvrager", "Applicant"), "company_size": ("Grootte", "Size"),
@@ -136,6 +134,9 @@ CRITERION_LABELS = {
     "collaboration": ("Samenwerking", "Collaboration"),
     "knowledge_institution": ("Kennisinstelling", "Knowledge institution"),
     "startup_age": ("Leeftijd bedrijf", "Company age"),
+    "status": ("Status", "Status"), "amount": ("Bedrag", "Amount"),
+    "partners": ("Partners", "Partners"), "prerequisite": ("Vooraf nodig", "Needed first"),
+    "hours": ("R&D-uren", "R&D hours"),
 }
 KIND_LABELS = {
     "fiscal": ("fiscale regeling", "tax scheme"), "loan": ("lening", "loan"),
@@ -152,6 +153,7 @@ KIND_LABELS = {
     "public-investment": ("publieke investering", "public investment"),
     "knowledge-partner": ("kennispartner", "knowledge partner"),
     "state-aid-project": ("staatssteunproject", "state-aid project"),
+    "signpost": ("regeling buiten innovatie", "scheme outside innovation"),
 }
 
 
@@ -180,6 +182,8 @@ button.cite:hover, button.cite:focus { background: #1f5fa8; color: #fff; }
   white-space: nowrap; }
 .verdict-fits { background: #dff3e4; color: #11612b; }
 .verdict-may_fit { background: #fff3cd; color: #7a5300; }
+.verdict-not_a_scheme { background: #e7eef8; color: #1f4d8a; }
+.verdict-closed { background: #e9e9e9; color: #3d3d3d; }
 .verdict-does_not_fit { background: #f8d7da; color: #842029; }
 .kind { font-size: .8rem; color: #555; }
 .catalog { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 400px), 1fr));

@@ -12,7 +12,7 @@ Intent = Literal[
     "intake",  # a vague opening: what the assistant can do, and the one question to start with
     "clarify",  # a reply that did not answer the pending question: asked again in other words
 ]
-Verdict = Literal["fits", "may_fit", "does_not_fit"]
+Verdict = Literal["fits", "may_fit", "not_a_scheme", "closed", "does_not_fit"]
 
 
 class Citation(BaseModel):

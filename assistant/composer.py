@@ -11,10 +11,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from assistant.answer import Citation, CriterionView, Intent, Recommendation
+from assistant.needs import Need
 from assistant.quotes import best_quote
 from assistant.ranking import Ranked
 from assistant.rerank import sentence_cue
 from instruments.eligibility import Criterion
+from instruments.labels import VERDICT_WORDS
 from instruments.models import InstrumentCard, Lang
 from prompts.loader import Templates
 from retrieval.hybrid import SearchHit
@@ -23,20 +25,20 @@ from retrieval.passages import Passage
 SECOND_QUOTE_SHARE = 0.9  # quote a second passage when its score is this close to the first
 POLICY_SENTENCES = 4  # sentences quoted from the passage that answers a policy question
 POLICY_QUOTE_CHARS = 900  # and their length at most (other quotes: 2 sentences, 480)
-VERDICT_WORDS = {
-    "nl": {"fits": "past", "may_fit": "past mogelijk", "does_not_fit": "past niet"},
-    "en": {"fits": "fits", "may_fit": "may fit", "does_not_fit": "does not fit"},
-}
 VERDICT_SENTENCE = {
     "nl": {
         "fits": "Op basis van wat u vertelt komt u waarschijnlijk in aanmerking.",
         "may_fit": "U komt mogelijk in aanmerking; een paar dingen zijn nog onbekend.",
         "does_not_fit": "Op basis van wat u vertelt komt u niet in aanmerking.",
+        "closed": "De regeling is nu niet open voor aanvragen.",
+        "not_a_scheme": "Dit is een hulpmiddel of netwerk, geen regeling waarvoor u aanvraagt.",
     },
     "en": {
         "fits": "Based on what you told me you are likely eligible.",
         "may_fit": "You may be eligible; a few things are still unknown.",
         "does_not_fit": "Based on what you told me you are not eligible.",
+        "closed": "The scheme is not open for applications now.",
+        "not_a_scheme": "This is a tool or network, not a scheme you apply to.",
     },
 }
 
@@ -81,6 +83,9 @@ class Context:
     concepts_of: Callable[[str], list[str]]
     mentioned: Sequence[str] = ()
     understood: Sequence[tuple[str, str]] = ()
+    need: Need = field(default_factory=Need)
+    signposts: Sequence[Ranked] = ()  # the signposts of the need, evaluated for the profile
+    applicants: frozenset[str] = frozenset()  # the profile's applicant types (for figures)
     letter_refs: Mapping[str, Sequence[str]] = field(default_factory=dict)
     citations: CitationList = field(default_factory=CitationList)
 
@@ -93,9 +98,13 @@ def _reason(criterion: Criterion, lang: Lang) -> str:
     return criterion.reason.get(lang)
 
 
-def _figures(card: InstrumentCard, lang: Lang, limit: int = 2) -> list[str]:
-    """The latest figures, each with its year (and a flag when unverified)."""
-    latest = sorted(card.figures, key=lambda f: f.year, reverse=True)[:limit]
+def _figures(card: InstrumentCard, lang: Lang, limit: int = 2,
+             applicants: frozenset[str] = frozenset()) -> list[str]:
+    """The latest figures for this applicant, each with its year (and a flag when unverified);
+    a figure for other applicants (the employer rate, for a self-employed person) is left out."""
+    mine = [f for f in card.figures
+            if not f.applies_to or not applicants or applicants & set(f.applies_to)]
+    latest = sorted(mine, key=lambda f: f.year, reverse=True)[:limit]
     flag = {"nl": "niet bevestigd", "en": "unverified"}[lang]
     return [f"{f.text.get(lang)} ({f.year}{'' if f.verified else ', ' + flag})" for f in latest]
 
@@ -147,7 +156,7 @@ def recommendation(ctx: Context, item: Ranked, rank: int) -> tuple[Recommendatio
     ]
     why = [c.reason for c in criteria if c.outcome == "meets"] or [card.summary.get(lang)]
     to_check = [c.reason for c in criteria if c.outcome != "meets"]
-    figures = _figures(card, lang)
+    figures = _figures(card, lang, applicants=ctx.applicants)
     next_step = _first_sentence(card.how_to_apply.get(lang))
     cite = cite_card(ctx, card)
     status = f"{card.status.state} ({card.status.as_of})"
@@ -224,6 +233,20 @@ def policy_quotes(ctx: Context, max_quotes: int = 2) -> list[str]:
             ctx.templates.render("policy_quote", quote=quote, n=n, label=hit.passage.label)
         )
     return lines
+
+
+def signpost(ctx: Context, item: Ranked, rank: int) -> tuple[Recommendation, str]:
+    """A signpost (an adjacent scheme): what it is, a dated figure, who runs it and where."""
+    card, lang = item.card, ctx.lang
+    figures = _figures(card, lang, limit=1, applicants=ctx.applicants)
+    rec, _ = recommendation(ctx, item, rank)
+    text = ctx.templates.render(
+        "signpost", rank=rank, name=card.name.get(lang), summary=card.summary.get(lang),
+        figures=ctx.templates.render("figures", figures="; ".join(figures)) if figures else "",
+        administered_by=card.administered_by.name, url=str(card.administered_by.url),
+        status=card.status.note.get(lang) if card.status.state != "open" else "",
+    )
+    return rec, text
 
 
 def disclaimer(ctx: Context, cards: Sequence[InstrumentCard]) -> str:

@@ -16,6 +16,8 @@ from instruments.catalog import Catalog
 from instruments.profile import CompanyProfile
 
 TOP_RECOMMENDATIONS = 3
+# Verdicts recommended: schemes one can apply to, and helpers (named as such, ranked below).
+SHOWN = frozenset({"fits", "may_fit", "not_a_scheme"})
 Flow = Callable[
     [c.Context, CompanyProfile, Catalog], tuple[str, list[Recommendation], dict[str, Any]]
 ]
@@ -35,8 +37,12 @@ def _with_clarifying(
 def recommend(
     ctx: c.Context, profile: CompanyProfile, catalog: Catalog
 ) -> tuple[str, list[Recommendation], dict[str, Any]]:
-    """The best instruments for the profile, each with why, what to check and the next step."""
-    top = [r for r in ctx.ranked if r.result.verdict != "does_not_fit"][:TOP_RECOMMENDATIONS]
+    """The best instruments for the profile, each with why, what to check and the next step. An
+    ordinary need (equipment, a loan, training) gets the signposts instead, or, when nothing
+    covers it, an honest "none of these fit" with where to go."""
+    if ctx.need.outside_innovation:
+        return outside_innovation(ctx, profile)
+    top = [r for r in ctx.ranked if r.result.verdict in SHOWN][:TOP_RECOMMENDATIONS]
     t = ctx.templates
     understood = ", ".join(f"{k}: {v}" for k, v in ctx.understood)
     parts = [
@@ -52,9 +58,30 @@ def recommend(
     remark = c.letter_remark(ctx, top[0].card.id) if top else None
     if remark:
         parts.append(remark)
+    if ctx.signposts:  # an innovation that also needs an ordinary purchase or loan
+        parts.append(t.render("signpost_also", needs=ctx.need.words(ctx.lang)))
+        parts += [c.signpost(ctx, item, n)[1] for n, item in enumerate(ctx.signposts, 1)]
     extra = _with_clarifying(ctx, profile, parts)
-    parts.append(c.disclaimer(ctx, [r.card for r in top]))
+    parts.append(c.disclaimer(ctx, [r.card for r in [*top, *ctx.signposts]]))
     return "\n\n".join(parts), recs, extra
+
+
+def outside_innovation(
+    ctx: c.Context, profile: CompanyProfile
+) -> tuple[str, list[Recommendation], dict[str, Any]]:
+    """The need is not an innovation: say so, name the signposts (or where to go)."""
+    t = ctx.templates
+    if not ctx.signposts:
+        return t.render("none_fit"), [], {}
+    parts = [t.render("signpost_intro", needs=ctx.need.words(ctx.lang))]
+    recs = []
+    for rank, item in enumerate(ctx.signposts, 1):
+        rec, paragraph = c.signpost(ctx, item, rank)
+        recs.append(rec)
+        parts.append(paragraph)
+    parts.append(t.render("signpost_outro"))
+    parts.append(c.disclaimer(ctx, [r.card for r in ctx.signposts]))
+    return "\n\n".join(parts), recs, {}
 
 
 def explain(

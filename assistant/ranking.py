@@ -3,7 +3,8 @@
 score = verdict weight + relevance (the card's rank in a card-only search) + the share of
 criteria known to be met + bonuses for the support type asked for, matching activities and
 instruments the user named; advice-only helpers (networks, tools) rank below schemes that fund
-unless advice is asked for; more criteria met breaks ties.
+unless advice is asked for; procurement programmes only come up when selling to a government
+body is asked; closed schemes rank below open ones; more criteria met breaks ties.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from instruments.eligibility import EligibilityResult, evaluate
+from instruments.kinds import category_of
 from instruments.models import InstrumentCard
 from instruments.profile import CompanyProfile
 from retrieval.hybrid import SearchHit
@@ -24,7 +26,15 @@ NAMED_BONUS = 1.0  # the user named the instrument
 ACTIVITY_BONUS = 0.25  # the card supports an activity the user does
 MEETS_EACH = 0.05  # per criterion met: more known to fit breaks ties
 ADVICE_ONLY_PENALTY = 0.6
-VERDICT_WEIGHT = {"fits": 1.0, "may_fit": 0.55, "does_not_fit": -1.0}
+# A procurement programme is for selling to a government body: far down unless that is asked
+# (the blind ordinary set's misfits, 2026-12: SBIR and Startup in Residence for funding needs).
+PROCUREMENT_PENALTY = 2.0
+# not_a_scheme between may_fit and closed: a helper is named after schemes one can apply to;
+# a closed scheme below every open one (issue 12).
+VERDICT_WEIGHT = {"fits": 1.0, "may_fit": 0.55, "not_a_scheme": 0.3, "closed": -0.6,
+                  "does_not_fit": -1.0}
+# Criteria that say nothing about how well the plan fits (what must be in place, the window).
+NOT_FIT_CRITERIA = frozenset({"prerequisite", "status"})
 SUPPORT_WORDS = {
     "tax": (
         "belasting", "fiscaal", "fiscale", "aftrek", "tax", "loonheffing",
@@ -45,15 +55,12 @@ SUPPORT_WORDS = {
 }
 
 
-_RND_STAGES = {"feasibility", "rnd", "prototype"}
-_RND_ACTIVITIES = {"own_rnd", "development_project"}
-
-
 def _met_fraction(result: EligibilityResult) -> float:
     """Share of the card's criteria the profile is known to meet (unknowns count against)."""
-    if not result.criteria:
+    judged = [c for c in result.criteria if c.name not in NOT_FIT_CRITERIA]
+    if not judged:
         return 0.0
-    return sum(1 for c in result.criteria if c.outcome == "meets") / len(result.criteria)
+    return sum(1 for c in judged if c.outcome == "meets") / len(judged)
 
 
 @dataclass(frozen=True)
@@ -78,13 +85,6 @@ def card_relevance(card_hits: Sequence[SearchHit]) -> dict[str, float]:
         if iid and iid not in relevance:
             relevance[iid] = 1.0 / (1.0 + RELEVANCE_DECAY * len(relevance))
     return relevance
-
-
-def with_inferred_activities(profile: CompanyProfile) -> CompanyProfile:
-    """A profile in an R&D stage does R&D: fill activities from the stage when none are stated."""
-    if profile.activities or profile.stage not in _RND_STAGES:
-        return profile
-    return profile.model_copy(update={"activities": ["own_rnd", "development_project"]})
 
 
 def rank_instruments(
@@ -113,6 +113,9 @@ def rank_instruments(
             score += NAMED_BONUS
         elif set(card.support) <= {"advice"} and "advice" not in wanted:
             score -= ADVICE_ONLY_PENALTY  # a helper or network, not a scheme that funds you
+        if (category_of(card) == "procurement" and card.id not in mentioned
+                and "procurement" not in wanted and "procurement" not in profile.activities):
+            score -= PROCUREMENT_PENALTY
         score += MEETS_EACH * sum(1 for c in result.criteria if c.outcome == "meets")
         if any(c.name == "activity" and c.outcome == "meets" for c in result.criteria):
             score += ACTIVITY_BONUS

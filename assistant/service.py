@@ -16,10 +16,13 @@ from assistant.evidence import LetterEvidence
 from assistant.guard import SemanticGuard
 from assistant.language import detect_language
 from assistant.llm import LlmAnswerer
-from assistant.ranking import Ranked, rank_instruments, with_inferred_activities
+from assistant.needs import Need, read_need
+from assistant.ranking import Ranked, rank_instruments
 from assistant.reading import MessageReader, Reading
 from assistant.replies import rephrased
-from instruments.catalog import Catalog
+from instruments.catalog import Catalog, load_signposts
+from instruments.criteria import applicant_types
+from instruments.eligibility import with_inferred_activities
 from instruments.models import Lang
 from instruments.profile import CompanyProfile, describe, merge
 from prompts.loader import load_templates
@@ -28,6 +31,7 @@ from retrieval.lexical import Analyzer, Lexicon
 from retrieval.passages import Passage
 from retrieval.store import StoreUnavailable
 
+MAX_SIGNPOSTS = 3  # adjacent schemes named in one answer, as many as recommendations
 FOCUS = 3  # instruments whose own letter passage leads a recommendation's evidence
 
 log = logging.getLogger(__name__)
@@ -57,6 +61,7 @@ class AnswerService:
     top_k: int = 8
     config: dict[str, str] = field(default_factory=dict)
     guard: SemanticGuard | None = None  # a second look, by meaning, after the word rules
+    signposts: Catalog = field(default_factory=load_signposts)  # adjacent schemes
 
     def __post_init__(self) -> None:
         self.card_passages: dict[tuple[str, str], Passage] = {
@@ -249,6 +254,11 @@ class AnswerService:
         # stage implies (the answer still shows the profile as the user gave it)
         assessed = with_inferred_activities(profile)
         ranked, card_hits, mentioned = self._ranked(reading, assessed)
+        need = read_need(reading.topic, assessed) if intent == "recommend" else Need()
+        signposts = [r for r in rank_instruments(
+            [self.signposts.get(i) for i in need.signposts if i in self.signposts.cards],
+            assessed, (), reading.support) if r.result.verdict != "does_not_fit"]
+        signposts.sort(key=lambda r: need.signposts.index(r.card.id))
         leading = [r.card.id for r in ranked if r.result.verdict != "does_not_fit"][:FOCUS]
         focus = list(mentioned)[:3] or (leading if intent == "recommend" else [])
         named = mentioned or focus[:1]
@@ -267,6 +277,9 @@ class AnswerService:
             mentioned=mentioned,
             understood=describe(profile, lang),
             letter_refs=self.letter_refs,
+            need=need,
+            signposts=signposts[:MAX_SIGNPOSTS],
+            applicants=frozenset(applicant_types(assessed)),
         )
         body, recommendations, extra = flows.FLOWS.get(intent, flows.policy)(
             ctx, assessed, self.catalog

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from instruments.models import InstrumentCard
 
 CARDS_DIR = Path(__file__).parent / "cards"
+SIGNPOSTS_DIR = Path(__file__).parent / "signposts"  # adjacent schemes (kind: signpost)
 SCHEMA_PATH = Path(__file__).parent / "card.schema.json"
 
 
@@ -60,6 +61,15 @@ def load_card(path: Path) -> InstrumentCard:
 def load_catalog(cards_dir: Path = CARDS_DIR) -> Catalog:
     cards = [load_card(p) for p in sorted(cards_dir.glob("*.yaml"))]
     return Catalog({c.id: c for c in cards})
+
+
+def load_signposts(signposts_dir: Path = SIGNPOSTS_DIR) -> Catalog:
+    """The signpost cards: same model, kind "signpost", ids from shared/signposts.tsv."""
+    catalog = load_catalog(signposts_dir)
+    wrong = [c.id for c in catalog if c.kind != "signpost"]
+    if wrong:
+        raise CatalogError(f"signposts of another kind than 'signpost': {wrong}")
+    return catalog
 
 
 def read_instrument_ids(tsv_path: Path) -> list[str]:

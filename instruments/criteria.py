@@ -14,13 +14,21 @@ from typing import Literal, cast, get_args
 from pydantic import BaseModel, ConfigDict, Field
 
 from instruments.labels import label
-from instruments.models import ApplicantType, InstrumentCard, Size, Text
+from instruments.models import (
+    AmountLimit,
+    ApplicantType,
+    InstrumentCard,
+    Size,
+    StatusNotOpen,
+    Text,
+)
 from instruments.profile import CompanyProfile, size_class
 from instruments.reasons import REASONS, Both
 
 CriterionName = Literal[
-    "open_to_companies", "applicant_type", "company_size", "stage", "activity", "theme", "region",
-    "collaboration", "knowledge_institution", "startup_age",
+    "status", "open_to_companies", "applicant_type", "company_size", "stage", "activity", "theme",
+    "region", "collaboration", "knowledge_institution", "startup_age", "amount", "partners",
+    "prerequisite", "hours",
 ]
 Outcome = Literal["meets", "fails", "undetermined"]
 CRITERIA: tuple[CriterionName, ...] = get_args(CriterionName)
@@ -80,6 +88,32 @@ def collaborates(profile: CompanyProfile) -> bool | None:
     return None
 
 
+def euros(amount: float) -> Both:
+    """An amount in Dutch and English notation: '€ 150.000', '€150,000'."""
+    plain = f"{amount:,.0f}"
+    return "€ " + plain.replace(",", "."), "€" + plain
+
+
+def _range(limit: AmountLimit) -> Both:
+    low, high = limit.min_eur, limit.max_eur
+    measure = {"project": ("project", "project"), "loan": ("lening", "loan"),
+               "ticket": ("investering", "ticket"), "subsidy": ("subsidie", "subsidy"),
+               "investment": ("investering", "investment")}[limit.measure]
+    nl, en = measure
+    if low is not None and high is not None:
+        nl, en = (f"{nl} van {euros(low)[0]} tot {euros(high)[0]}",
+                  f"{en} of {euros(low)[1]} to {euros(high)[1]}")
+    elif low is not None:
+        nl, en = f"{nl} vanaf {euros(low)[0]}", f"{en} from {euros(low)[1]}"
+    elif high is not None:
+        nl, en = f"{nl} tot {euros(high)[0]}", f"{en} up to {euros(high)[1]}"
+    if limit.route is not None:
+        nl, en = f"{limit.route.nl}: {nl}", f"{limit.route.en}: {en}"
+    checked = "" if limit.verified else ", niet bevestigd"
+    checked_en = "" if limit.verified else ", unverified"
+    return f"{nl} ({limit.year}{checked})", f"{en} ({limit.year}{checked_en})"
+
+
 def _both(values: Iterable[str]) -> Both:
     values = list(values)
     return ", ".join(label(v, "nl") for v in values), ", ".join(label(v, "en") for v in values)
@@ -91,16 +125,27 @@ class _Check:
     """Builds the criteria of one card against one profile."""
 
     def __init__(self, card: InstrumentCard, profile: CompanyProfile) -> None:
-        self.rules, self.profile = card.eligibility, profile
+        self.card, self.rules, self.profile = card, card.eligibility, profile
         self.cite = f"card:{card.id}#{card.eligibility.source}"
 
     def say(self, name: CriterionName, outcome: Outcome, key: str, missing: str | None = None,
-            **values: Both) -> Criterion:
+            source: str | None = None, **values: Both) -> Criterion:
         nl, en = REASONS[key]
         reason = Text(nl=" ".join(nl.format(**{k: v[0] for k, v in values.items()}).split()),
                       en=" ".join(en.format(**{k: v[1] for k, v in values.items()}).split()))
-        return Criterion(name=name, outcome=outcome, reason=reason, source=self.cite,
+        cite = f"card:{self.card.id}#{source}" if source else self.cite
+        return Criterion(name=name, outcome=outcome, reason=reason, source=cite,
                          missing_fact=missing)
+
+    def status(self) -> Criterion | None:
+        """Closed, ended or replaced: fails (the verdict then says "closed"); unknown:
+        undetermined. The date is the card's latest information."""
+        state = self.card.status
+        if state.state not in StatusNotOpen | {"unknown"}:
+            return None
+        outcome: Outcome = "undetermined" if state.state == "unknown" else "fails"
+        return self.say("status", outcome, f"status.{state.state}", got=(state.as_of, state.as_of),
+                        card=(state.note.nl, state.note.en))
 
     def you(self) -> Both:
         """The profile's applicant type in words."""
@@ -125,6 +170,9 @@ class _Check:
         if not self.rules.open_to_companies or not allowed:
             return None
         types, them = applicant_types(self.profile), _both(self.rules.applicant_types)
+        excluded = self.profile.applicant_type in self.rules.excluded_applicant_types
+        if excluded or (types and types <= set(self.rules.excluded_applicant_types)):
+            return self.say("applicant_type", "fails", "type.excluded", you=self.you(), them=them)
         if not types:
             return self.say("applicant_type", "undetermined", "type.unknown", "applicant_type",
                             them=them)
@@ -178,6 +226,9 @@ class _Check:
         """A stage outside the card's list stays undetermined: stages are read loosely from
         free text and a project usually spans several, so it lowers the ranking only."""
         stated = [self.profile.stage] if self.profile.stage else []
+        if self.profile.stage in self.rules.excluded_stages:
+            return self.say("stage", "fails", "stage.excluded", got=_both(stated),
+                            card=_both(self.rules.excluded_stages))
         criterion = self._listed("stage", "stage", self.rules.stages, stated, "stage")
         if criterion is not None and criterion.outcome == "fails":
             return self.say("stage", "undetermined", "stage.other", got=_both(stated),
@@ -193,7 +244,12 @@ class _Check:
 
     def region(self) -> Criterion | None:
         stated = [self.profile.region] if self.profile.region else []
-        return self._listed("region", "region", self.rules.regions, stated, "region")
+        criterion = self._listed("region", "region", self.rules.regions, stated, "region")
+        parts = self.rules.region_parts
+        if criterion is not None and criterion.outcome == "meets" and parts is not None:
+            return self.say("region", "undetermined", "region.parts", got=_both(stated),
+                            parts=(parts.nl, parts.en))
+        return criterion
 
     def activity(self) -> Criterion | None:
         supported, stated = self.rules.activities, self.profile.activities
@@ -241,13 +297,115 @@ class _Check:
         return self.say("startup_age", outcome, f"age.{outcome}", got=(f"{age:g}", f"{age:g}"),
                         card=card)
 
+    def _routes(self) -> list[AmountLimit]:
+        """The amount routes open to this applicant (all when size or type is unknown)."""
+        size, types = effective_size(self.profile), applicant_types(self.profile)
+        return [r for r in self.rules.amounts
+                if (not r.sizes or size is None or size in r.sizes)
+                and (not r.applies_to or not types or types & set(r.applies_to))]
+
+    def amount(self) -> Criterion | None:
+        routes = self._routes() or self.rules.amounts
+        if not routes:
+            return None
+        card = _join_both([_range(r) for r in routes])
+        need = self.profile.project_eur
+        if need is None:
+            return self.say("amount", "undetermined", "amount.unknown", "project_eur",
+                            source=routes[0].source, card=card)
+        inside = [r for r in routes if (r.min_eur is None or need >= r.min_eur)
+                  and (r.max_eur is None or need <= r.max_eur)]
+        outcome: Outcome = "meets" if inside else "fails"
+        return self.say("amount", outcome, f"amount.{outcome}", source=(inside or routes)[0].source,
+                        got=euros(need), card=_join_both([_range(r) for r in inside]) if inside
+                        else card)
+
+    def partners(self) -> Criterion | None:
+        rule, p = self.rules.partners, self.profile
+        if rule is None:
+            return None
+        card = (rule.text.nl, rule.text.en)
+
+        def say(outcome: Outcome, key: str, got: Both = ("", ""),
+                missing: str | None = None) -> Criterion:
+            return self.say("partners", outcome, key, missing, source=rule.source, got=got,
+                            card=card)
+
+        abroad = [c for c in p.partner_countries if c != "NL"]
+        alone = p.collaboration is False or p.partners == 0  # so no large partner either
+        named = _partner_words(p.partner_countries, p.partners, p.large_partner)
+        if rule.no_large_partners and p.large_partner:
+            return say("fails", "partners.fails", named)
+        few = p.partners is not None and p.partners + 1 < (rule.min_participants or 0)
+        if few:
+            return say("fails", "partners.fails", named)
+        if rule.countries_from and abroad and not set(abroad) & set(rule.countries_from):
+            return say("fails", "partners.fails", named)
+        if rule.min_countries and p.partner_countries and not abroad:
+            return say("fails", "partners.fails", named)
+        unsure = (
+            (rule.min_participants and p.partners is None)
+            or (rule.countries_from and not abroad)
+            or (rule.min_countries and len({"NL", *abroad}) < rule.min_countries)
+            or (rule.no_large_partners and p.large_partner is None and not alone)
+        )
+        if unsure:
+            where = rule.countries_from or rule.min_countries
+            missing = "partner_countries" if where else "partners"
+            key = "partners.more" if p.partner_countries else "partners.unknown"
+            return say("undetermined", key, named, missing)
+        return say("meets", "partners.meets", named)
+
+    def prerequisites(self) -> list[Criterion]:
+        held = set(self.profile.holds)
+        return [
+            self.say("prerequisite", "meets" if need.id in held else "undetermined",
+                     "prerequisite.meets" if need.id in held else "prerequisite.unknown",
+                     source=need.source, card=(need.text.nl, need.text.en))
+            for need in self.rules.prerequisites
+        ]
+
+    def hours(self) -> Criterion | None:
+        rule, p = self.rules.hours, self.profile
+        if rule is None or not applicant_types(p) & set(rule.applies_to):
+            return None
+        card = (str(rule.min_hours), str(rule.min_hours))
+        if p.rnd_hours is None:
+            return self.say("hours", "undetermined", "hours.unknown", "rnd_hours",
+                            source=rule.source, card=card)
+        outcome: Outcome = "meets" if p.rnd_hours >= rule.min_hours else "fails"
+        return self.say("hours", outcome, f"hours.{outcome}", source=rule.source,
+                        got=(f"{p.rnd_hours:g}", f"{p.rnd_hours:g}"), card=card)
+
     def all(self) -> list[Criterion]:
         checks: list[Callable[[], Criterion | None]] = [
-            self.open_to_companies, self.applicant_type, self.company_size, self.stage,
-            self.activity, self.theme, self.region, self.collaboration,
-            self.knowledge_institution, self.startup_age,
+            self.status, self.open_to_companies, self.applicant_type, self.company_size,
+            self.stage, self.activity, self.theme, self.region, self.collaboration,
+            self.knowledge_institution, self.startup_age, self.amount, self.partners,
         ]
-        return [c for c in (check() for check in checks) if c is not None]
+        found = [c for c in (check() for check in checks) if c is not None]
+        found += self.prerequisites()
+        hours = self.hours()
+        return found + ([hours] if hours else [])
+
+
+def _join_both(parts: Sequence[Both]) -> Both:
+    return "; ".join(p[0] for p in parts), "; ".join(p[1] for p in parts)
+
+
+def _partner_words(countries: Sequence[str], count: int | None, large: bool | None) -> Both:
+    """What the profile says about the partners, in words."""
+    nl, en = [], []
+    if countries:
+        nl.append("uit " + ", ".join(countries))
+        en.append("from " + ", ".join(countries))
+    if count is not None:
+        nl.append(f"{count} partner(s)")
+        en.append(f"{count} partner(s)")
+    if large:
+        nl.append("met een groot bedrijf")
+        en.append("including a large company")
+    return (", ".join(nl) or "niet genoemd"), (", ".join(en) or "not named")
 
 
 def check_criteria(card: InstrumentCard, profile: CompanyProfile) -> list[Criterion]:

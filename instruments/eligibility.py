@@ -5,7 +5,15 @@ or "undetermined", with a one-line reason in Dutch and English and the card sour
 
 Rules:
 - A fact the profile does not state gives "undetermined"; missing facts never count as meeting.
-- Verdict: any "fails" -> does_not_fit; else any "undetermined" -> may_fit; else fits.
+- Verdict: any "fails" -> does_not_fit; else any "undetermined" -> may_fit; else fits. Two
+  verdicts come before those: a scheme whose only failing criterion is its status (closed,
+  ended, replaced) is "closed"; a network or tool (instruments.kinds), which has nothing to
+  apply for, is "not_a_scheme" unless a criterion fails.
+- Amounts: the money the plan needs must lie within one applicable route's range.
+- Partners: fail on a large partner where none may take part, too few participants, partner
+  countries all outside the required ones, or only Dutch partners where several countries are
+  required; undetermined while the partners are not described.
+- Prerequisites (an S&O-verklaring, a published call ...) stay undetermined until held.
 - Size, stage, theme, region: fails only when the profile states a value outside the card's list.
 - Activities say what a scheme supports, not who may apply, so they never fail: no overlap with
   the stated activities is "undetermined" (it ranks lower), not an exclusion.
@@ -27,11 +35,13 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from instruments.criteria import CRITERIA, Criterion, CriterionName, check_criteria
+from instruments.kinds import SERVICES, category_of
 from instruments.models import InstrumentCard, Lang, Text
 from instruments.profile import CompanyProfile
 
 __all__ = [
     "CRITERIA",
+    "OPEN_VERDICTS",
     "Criterion",
     "EligibilityResult",
     "eligibility_rows",
@@ -39,9 +49,12 @@ __all__ = [
     "evaluate_all",
     "most_informative_missing_fact",
     "verdict_of",
+    "with_inferred_activities",
 ]
 
-Verdict = Literal["fits", "may_fit", "does_not_fit"]
+Verdict = Literal["fits", "may_fit", "not_a_scheme", "closed", "does_not_fit"]
+# Verdicts an applicant can act on now: the ones recommended as schemes.
+OPEN_VERDICTS: frozenset[str] = frozenset({"fits", "may_fit"})
 # Facts asked about first when they would change equally many verdicts.
 ASK_ORDER = ("applicant_type", "size", "stage", "sector", "region", "activities", "collaboration",
              "knowledge_institution_partner", "age_years")
@@ -69,13 +82,30 @@ def verdict_of(criteria: Iterable[Criterion]) -> Verdict:
     return "may_fit" if "undetermined" in outcomes else "fits"
 
 
+_RND_STAGES = {"feasibility", "rnd", "prototype"}
+
+
 # -- public functions ----------------------------------------------------------------------------
 
+def with_inferred_activities(profile: CompanyProfile) -> CompanyProfile:
+    """A profile in an R&D stage does R&D: fill activities from the stage when none are stated.
+    Every verdict (chat, page, `finder check`) is given on this assessed profile."""
+    if profile.activities or profile.stage not in _RND_STAGES:
+        return profile
+    return profile.model_copy(update={"activities": ["own_rnd", "development_project"]})
+
+
 def evaluate(card: InstrumentCard, profile: CompanyProfile) -> EligibilityResult:
-    """Check every criterion the card sets against the profile."""
-    criteria = check_criteria(card, profile)
+    """Check every criterion the card sets against the (assessed) profile."""
+    criteria = check_criteria(card, with_inferred_activities(profile))
+    verdict = verdict_of(criteria)
+    failing = {c.name for c in criteria if c.outcome == "fails"}
+    if failing == {"status"}:
+        verdict = "closed"
+    elif verdict != "does_not_fit" and category_of(card) in SERVICES:
+        verdict = "not_a_scheme"
     return EligibilityResult(
-        instrument_id=card.id, verdict=verdict_of(criteria), criteria=criteria,
+        instrument_id=card.id, verdict=verdict, criteria=criteria,
         not_open_to_companies=not card.eligibility.open_to_companies,
         who_applies=card.eligibility.who_applies,
     )

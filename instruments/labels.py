@@ -44,6 +44,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "tax": ("fiscaal voordeel", "tax benefit"), "subsidy": ("subsidie", "subsidy"),
     "loan": ("lening", "loan"), "equity": ("investering in aandelen", "equity investment"),
 }
+# The words for each eligibility verdict and each scheme status, shown on the page and in answers.
+VERDICT_WORDS: dict[str, dict[str, str]] = {
+    "nl": {"fits": "past", "may_fit": "past mogelijk", "not_a_scheme": "hulpmiddel, geen regeling",
+           "closed": "gesloten", "does_not_fit": "past niet"},
+    "en": {"fits": "fits", "may_fit": "may fit", "not_a_scheme": "a service, not a scheme",
+           "closed": "closed", "does_not_fit": "does not fit"},
+}
+STATUS_WORDS: dict[str, tuple[str, str]] = {
+    "open": ("open", "open"), "changed": ("gewijzigd", "changed"),
+    "closed": ("gesloten", "closed"), "ended": ("beëindigd", "ended"),
+    "moved": ("vervangen", "replaced"), "unknown": ("onbekend", "unknown"),
+}
 FIELD_LABELS: dict[str, tuple[str, str]] = {
     "size": ("Bedrijfsgrootte", "Company size"), "employees": ("Medewerkers", "Employees"),
     "turnover_eur": ("Omzet", "Turnover"), "is_startup": ("Startup", "Start-up"),

@@ -15,7 +15,17 @@ Kind = Literal[
     "fiscal", "loan", "subsidy", "fund-financing", "procurement", "equity", "fund-of-funds",
     "financing", "financing-and-advice", "subsidy-and-loan", "public-investment",
     "knowledge-partner", "state-aid-project", "guidance", "tool", "support", "network",
-    "pilot", "programme", "institute", "competition",
+    "pilot", "programme", "institute", "competition", "signpost",
+]
+# What an instrument is to an applicant; instruments/data/kinds.tsv gives each Kind's category.
+Category = Literal[
+    "scheme",  # a scheme one applies to (tax credit, subsidy, loan, competition)
+    "fund",  # a fund that invests in companies
+    "fund_of_funds",  # invests in funds, not in companies
+    "procurement",  # a government body buys an innovation
+    "network",  # a network, advice or guidance; nothing to apply for
+    "tool",  # a calculator or decision aid
+    "signpost",  # an adjacent scheme for what innovation instruments do not cover
 ]
 SupportType = Literal["tax", "subsidy", "loan", "equity", "procurement", "advice"]
 ApplicantType = Literal[
@@ -54,7 +64,11 @@ Region = Literal[
     "groningen", "friesland", "drenthe", "overijssel", "flevoland", "gelderland", "utrecht",
     "noord-holland", "zuid-holland", "zeeland", "noord-brabant", "limburg",
 ]
-StatusState = Literal["open", "changed", "closed", "unknown"]
+# closed: no window open now (may reopen); ended: no new applications, for good; moved: replaced
+# by another scheme (named in Status.successor)
+StatusState = Literal["open", "changed", "closed", "ended", "moved", "unknown"]
+StatusNotOpen: frozenset[str] = frozenset({"closed", "ended", "moved"})
+AmountMeasure = Literal["project", "loan", "ticket", "subsidy", "investment"]
 
 
 class Text(BaseModel):
@@ -89,6 +103,10 @@ class Figure(BaseModel):
     year: str = Field(description="Year(s) the figure applies to, e.g. '2025' or '2021-2025'.")
     source: str = Field(description="Id of an entry in `sources`.")
     verified: bool = Field(default=True, description="False when one third-party page only.")
+    applies_to: list[ApplicantType] = Field(
+        default_factory=list,
+        description="Shown only to these applicants (the self-employed deduction); empty: all.",
+    )
 
 
 class Administrator(BaseModel):
@@ -96,6 +114,79 @@ class Administrator(BaseModel):
 
     name: str = Field(description="Body that administers the instrument, e.g. RVO.")
     url: HttpUrl = Field(description="Where to check current terms.")
+
+
+class AmountLimit(BaseModel):
+    """One route's range for the money a plan needs (project costs, loan, ticket): a need
+    outside every applicable route's range excludes the applicant. Caps that only limit the
+    contribution are figures, not limits."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    measure: AmountMeasure = Field(description="What the range is of: project, loan, ticket ...")
+    min_eur: float | None = Field(default=None, ge=0, description="Smallest accepted, euros.")
+    max_eur: float | None = Field(default=None, ge=0, description="Largest accepted, euros.")
+    sizes: list[Size] = Field(default_factory=list, description="Route only for these sizes.")
+    applies_to: list[ApplicantType] = Field(
+        default_factory=list, description="Route only for these applicants; empty: all."
+    )
+    route: Text | None = Field(default=None, description="Which route, e.g. 'starters'.")
+    year: str = Field(description="Year the range applies to.")
+    source: str = Field(description="Id of an entry in `sources`.")
+    verified: bool = Field(default=True, description="False when one third-party page only.")
+
+    @model_validator(mode="after")
+    def _a_range(self) -> AmountLimit:
+        if self.min_eur is None and self.max_eur is None:
+            raise ValueError("an amount limit needs min_eur or max_eur")
+        if None not in (self.min_eur, self.max_eur) and self.min_eur > self.max_eur:  # type: ignore[operator]
+            raise ValueError(f"min_eur {self.min_eur} above max_eur {self.max_eur}")
+        return self
+
+
+class PartnerRule(BaseModel):
+    """Who the partners must be, beyond "partners needed"."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    min_participants: int | None = Field(
+        default=None, ge=2, description="Independent participants, the applicant included."
+    )
+    min_countries: int | None = Field(
+        default=None, ge=2, description="Participants from at least this many countries."
+    )
+    countries_from: list[str] = Field(
+        default_factory=list,
+        description="ISO codes: at least one partner must come from one of these (empty: any).",
+    )
+    no_large_partners: bool = Field(
+        default=False, description="Large companies cannot take part (or get no money)."
+    )
+    text: Text = Field(description="The rule in words.")
+    year: str
+    source: str = Field(description="Id of an entry in `sources`.")
+
+
+class Prerequisite(BaseModel):
+    """Something that must already be in place (an S&O-verklaring, a published call ...). It
+    stays undetermined until the profile says it is held (CompanyProfile.holds)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$", description="Key, e.g. 'so_declaration'.")
+    text: Text = Field(description="What must be in place, in words.")
+    source: str = Field(description="Id of an entry in `sources`.")
+
+
+class HoursRule(BaseModel):
+    """A minimum of R&D hours a year, for some applicants (WBSO for the self-employed)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    min_hours: int = Field(ge=1)
+    applies_to: list[ApplicantType] = Field(min_length=1)
+    year: str
+    source: str = Field(description="Id of an entry in `sources`.")
 
 
 class Eligibility(BaseModel):
@@ -118,6 +209,25 @@ class Eligibility(BaseModel):
     startup_max_age_years: int | None = Field(
         default=None, description="Only companies at most this old (years)."
     )
+    excluded_applicant_types: list[ApplicantType] = Field(
+        default_factory=list, description="Applicants ruled out outright (e.g. IB-ondernemers)."
+    )
+    excluded_stages: list[Stage] = Field(
+        default_factory=list, description="Stages ruled out outright (e.g. seed for Invest-NL)."
+    )
+    region_parts: Text | None = Field(
+        default=None,
+        description="Only parts of the listed provinces qualify (named here): a listed province "
+        "is then undetermined, not met.",
+    )
+    amounts: list[AmountLimit] = Field(
+        default_factory=list, description="Ranges for the money the plan needs, per route."
+    )
+    partners: PartnerRule | None = Field(default=None, description="Partner number and country.")
+    prerequisites: list[Prerequisite] = Field(
+        default_factory=list, description="What must already be in place."
+    )
+    hours: HoursRule | None = Field(default=None, description="Minimum R&D hours a year.")
     source: str = Field(description="Id of the source these criteria rest on.")
 
 
@@ -127,6 +237,9 @@ class Status(BaseModel):
     state: StatusState
     as_of: str = Field(description="Date of the latest information, e.g. '2024-11'.")
     note: Text
+    successor: str | None = Field(
+        default=None, description="Id of the instrument or signpost that replaced it, if named."
+    )
 
 
 class InstrumentCard(BaseModel):
@@ -171,7 +284,10 @@ class InstrumentCard(BaseModel):
     @model_validator(mode="after")
     def _sources_exist(self) -> InstrumentCard:
         known = {s.id for s in self.sources}
-        cited = {f.source for f in self.figures} | {self.eligibility.source}
+        rules = self.eligibility
+        cited = {f.source for f in self.figures} | {rules.source}
+        cited |= {a.source for a in rules.amounts} | {p.source for p in rules.prerequisites}
+        cited |= {r.source for r in (rules.partners, rules.hours) if r is not None}
         missing = cited - known
         if missing:
             raise ValueError(f"{self.id}: cites unknown source ids {sorted(missing)}")

@@ -60,8 +60,11 @@ log = logging.getLogger(__name__)
 SIZE_ORDER: tuple[Size, ...] = ("micro", "small", "medium", "large")
 _HEADCOUNT_BELOW = {"micro": 10, "small": 50, "medium": 250}
 _TURNOVER_AT_MOST = {"micro": 2e6, "small": 10e6, "medium": 50e6}
+MAX_PARTNERS = 1000  # more partners than any consortium the cards know
+HOURS_PER_YEAR = 8784  # hours in a leap year: no one works more R&D hours than that
 _FLAGS = (
-    "collaboration", "is_startup", "is_knowledge_institution", "knowledge_institution_partner"
+    "large_partner", "collaboration", "is_startup", "is_knowledge_institution",
+    "knowledge_institution_partner",
 )
 
 
@@ -105,6 +108,19 @@ class CompanyProfile(BaseModel):
     )
     partner_countries: list[str] = Field(
         default_factory=list, description="ISO 3166 codes of partner countries named."
+    )
+    partners: int | None = Field(
+        default=None, ge=0, le=MAX_PARTNERS, description="Partners besides the applicant."
+    )
+    large_partner: bool | None = Field(
+        default=None, description="A large company is among the partners."
+    )
+    rnd_hours: float | None = Field(
+        default=None, ge=0, le=HOURS_PER_YEAR, description="R&D hours a year (own work)."
+    )
+    holds: list[str] = Field(
+        default_factory=list,
+        description="Prerequisites already in place, by the ids cards use (e.g. so_declaration).",
     )
 
     @classmethod

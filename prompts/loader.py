@@ -41,6 +41,13 @@ REGISTRY: dict[str, frozenset[str]] = {
     "intake": frozenset({"question"}),
     "ask_again": frozenset({"question"}),
     "disclaimer": frozenset({"bodies"}),
+    "signpost_intro": frozenset({"needs"}),
+    "signpost_also": frozenset({"needs"}),
+    "signpost": frozenset(
+        {"rank", "name", "summary", "figures", "administered_by", "url", "status"}
+    ),
+    "signpost_outro": frozenset(),
+    "none_fit": frozenset(),
     "decline": frozenset(),
     "decline_hostile": frozenset(),
     "smalltalk": frozenset(),

@@ -14,6 +14,7 @@ import app_forms as forms
 import app_render as r
 from app_texts import EXAMPLES
 from assistant.feedback import FeedbackStore
+from instruments.labels import VERDICT_WORDS
 from instruments.profile import CompanyProfile
 
 NL_QUESTION = "Welke regeling past bij ons bedrijf van 12 medewerkers dat software ontwikkelt?"
@@ -238,8 +239,8 @@ def test_advisor_desk_table_and_csv(page: app.Page) -> None:
     assert len(table["data"]) == len(catalog)
     assert table["headers"][:2] == ["Regeling", "Oordeel"] and "Grootte" in table["headers"]
     verdicts = [row[1] for row in table["data"]]
-    assert set(verdicts) <= {"past", "past mogelijk", "past niet"}
-    order = ["past", "past mogelijk", "past niet"]
+    assert set(verdicts) <= set(VERDICT_WORDS["nl"].values())
+    order = [VERDICT_WORDS["nl"][v] for v in forms.VERDICT_ORDER]
     assert verdicts == sorted(verdicts, key=order.index)
     with open(view["adv_csv"], encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -318,3 +319,10 @@ def test_render_helpers_escape_and_highlight() -> None:
     assert r.highlight(text, "Eerste zin. … Derde zin.").count("<mark>") == 2
     assert "<mark>niet gevonden</mark>" in r.highlight(text, "niet gevonden")
     assert r.answer_chunks("een twee drie", 2) == [9, 13]
+
+
+def test_an_empty_advisor_profile_says_what_to_fill_in(page: app.Page) -> None:
+    values = {name: None for name in forms.ADVISOR_FORM}
+    values.update(activities=[], support_wanted=[], themes=[])
+    view = page.check_profile("en", *(values[n] for n in forms.ADVISOR_FORM))
+    assert view["adv_table"]["data"] == [] and "Fill in" in view["adv_note"]

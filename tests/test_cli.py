@@ -70,7 +70,8 @@ def test_check_prints_the_eligibility_table(cli_home: Path, tmp_path: Path) -> N
     profile = tmp_path / "profile.json"
     profile.write_text(json.dumps({"employees": 12, "stage": "rnd", "sector": "ict_digital"}))
     rows = json.loads(_run(["check", "--profile", str(profile), "--json"], cli_home).stdout)
-    assert len(rows) == 40 and {r["verdict"] for r in rows} <= {"fits", "may_fit", "does_not_fit"}
+    assert len(rows) == 40 and {r["verdict"] for r in rows} <= {
+        "fits", "may_fit", "not_a_scheme", "closed", "does_not_fit"}
     csv_out = _run(["check", "--profile", str(profile), "--csv"], cli_home).stdout
     assert csv_out.splitlines()[0].startswith("instrument_id")
 

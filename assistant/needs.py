@@ -1,0 +1,112 @@
+"""What the user needs, when it is not an innovation: the signposts of adjacent schemes
+(energy-saving equipment, clean assets, small investments, guarantees, microcredit, training)
+and the needs nothing here covers.
+
+The cues are rule data: instruments/data/needs.tsv (need -> signposts, after the routing table
+of shared/reference/adjacent-schemes.md), uncovered_needs.txt and innovation_cues.txt. A cue
+matches at the start of a word ("zonnepanel" matches "zonnepanelen", "kopen" not "verkopen").
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from instruments.profile import CompanyProfile
+
+DATA = Path(__file__).resolve().parent.parent / "instruments" / "data"
+INNOVATING_STAGES = frozenset({"feasibility", "rnd", "prototype", "pilot"})
+INNOVATING_ACTIVITIES = frozenset(
+    {"own_rnd", "development_project", "demonstration", "valorisation"}
+)
+MAX_NEEDS = 2  # needs named in one answer: more reads as a list, not advice
+
+
+@dataclass(frozen=True)
+class NeedRule:
+    need: str
+    label: dict[str, str]  # the need in words, per language
+    signposts: tuple[str, ...]
+    ordinary_only: bool  # cue counts only when the plan is not an innovation
+    cues: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Need:
+    """The needs read from a message: which signposts, whether the plan is an innovation, and
+    whether it names a need no scheme here covers."""
+
+    needs: tuple[str, ...] = ()  # need ids, in the order of needs.tsv
+    signposts: tuple[str, ...] = ()
+    innovating: bool = False
+    uncovered: bool = False
+
+    def words(self, lang: str) -> str:
+        """The needs in words: "energy-saving equipment and buying ordinary business assets"."""
+        labels = {r.need: r.label[lang] for r in rules()}
+        joiner = " en " if lang == "nl" else " and "
+        return joiner.join(labels[n] for n in self.needs)
+
+    @property
+    def outside_innovation(self) -> bool:
+        """The need is an ordinary one: innovation instruments are not the answer."""
+        return not self.innovating and bool(self.signposts or self.uncovered)
+
+
+def _pattern(cues: Sequence[str]) -> re.Pattern[str]:
+    words = sorted({c.strip().lower() for c in cues if c.strip()}, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + ")")
+
+
+def _lines(name: str) -> list[str]:
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+@cache
+def rules() -> tuple[NeedRule, ...]:
+    with (DATA / "needs.tsv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return tuple(
+        NeedRule(row["need"], {"nl": row["label_nl"], "en": row["label_en"]},
+                 tuple(row["signposts"].split("|")), row["when"] == "ordinary",
+                 _pattern(row["cues"].split("|")))
+        for row in rows
+    )
+
+
+@cache
+def _innovation_cues() -> re.Pattern[str]:
+    return _pattern(_lines("innovation_cues.txt"))
+
+
+@cache
+def _uncovered_cues() -> re.Pattern[str]:
+    return _pattern(_lines("uncovered_needs.txt"))
+
+
+def innovating(text: str, profile: CompanyProfile) -> bool:
+    """The plan develops, tests or demonstrates something new."""
+    if profile.stage in INNOVATING_STAGES or set(profile.activities) & INNOVATING_ACTIVITIES:
+        return True
+    return bool(_innovation_cues().search(text.lower()))
+
+
+def read_need(text: str, profile: CompanyProfile) -> Need:
+    """The needs in a message, in the order of needs.tsv (specific needs first)."""
+    lowered = text.lower()
+    new = innovating(text, profile)
+    needs: list[str] = []
+    signposts: list[str] = []
+    for rule in rules():
+        if rule.ordinary_only and new:
+            continue
+        if rule.cues.search(lowered) and len(needs) < MAX_NEEDS:
+            needs.append(rule.need)
+            signposts += [s for s in rule.signposts if s not in signposts]
+    uncovered = not signposts and bool(_uncovered_cues().search(lowered))
+    return Need(tuple(needs), tuple(signposts), new, uncovered)

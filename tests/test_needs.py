@@ -1,0 +1,63 @@
+"""Ordinary needs get signposts, not poor fits; needs nothing covers get "none of these fit";
+and the chat and `finder check` give the same verdict for the same profile (one engine)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.dialogue import Conversation
+from assistant.needs import read_need
+from instruments.catalog import load_signposts
+from instruments.eligibility import evaluate
+from instruments.profile import CompanyProfile
+
+INNOVATION = {"wbso", "mit", "innovatiekrediet", "dei-plus", "mooi", "innovatiebox"}
+
+
+def test_every_signpost_of_the_needs_file_has_a_card() -> None:
+    from assistant.needs import rules
+
+    cards = load_signposts()
+    assert len(cards) == 12
+    assert {s for r in rules() for s in r.signposts} <= set(cards.ids())
+
+
+@pytest.mark.parametrize(("text", "signpost"), [
+    ("bakkerij met 6 man, we willen energiezuinige ovens kopen", "eia"),
+    ("I run a garage and want to buy an electric delivery van", "mia-vamil"),
+    ("eetcafe, 30k werkkapitaal nodig, de bank zegt nee", "qredits"),
+    ("restaurant met 18 man, ik wil mijn mensen laten trainen", "slim"),
+])
+def test_an_ordinary_need_is_read_as_one(text: str, signpost: str) -> None:
+    need = read_need(text, CompanyProfile())
+    assert need.outside_innovation and signpost in need.signposts
+
+
+def test_developing_something_new_is_not_an_ordinary_need() -> None:
+    need = read_need("we hebben zelf een nieuwe oven bedacht en bouwen een prototype",
+                     CompanyProfile())
+    assert need.innovating and not need.outside_innovation
+
+
+def test_the_bakery_gets_the_eia_and_no_innovation_scheme(built_finder) -> None:  # type: ignore[no-untyped-def]
+    answer = built_finder.ask("wij hebben een bakkerij met 6 man en willen nieuwe "
+                              "energiezuinige ovens kopen, zijn daar subsidies voor")
+    ids = [r.instrument_id for r in answer.recommendations]
+    assert "eia" in ids and not set(ids) & INNOVATION
+    assert "niet bedoeld" in answer.text and "rvo.nl" in answer.text
+
+
+def test_a_need_nothing_covers_says_so_and_points_to_kvk(built_finder) -> None:  # type: ignore[no-untyped-def]
+    answer = built_finder.ask("I have a restaurant and want to hire staff, any subsidy?")
+    assert answer.recommendations == []
+    assert "kvk.nl" in answer.text and not answer.declined
+
+
+def test_chat_and_check_give_the_same_verdicts(built_finder) -> None:  # type: ignore[no-untyped-def]
+    profile = CompanyProfile.from_contract(
+        {"employees": 12, "stage": "prototype", "project_eur": 40000, "sector": "software"})
+    answer = built_finder.ask("welke regeling past bij ons?", Conversation(), profile)
+    assert answer.recommendations
+    for rec in answer.recommendations:
+        card = built_finder.service.catalog.get(rec.instrument_id)
+        assert rec.verdict == evaluate(card, CompanyProfile(**answer.profile)).verdict
