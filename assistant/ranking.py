@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from instruments.eligibility import EligibilityResult, evaluate
+from instruments.eligibility import Criterion, EligibilityResult, evaluate
 from instruments.kinds import category_of
 from instruments.models import InstrumentCard
 from instruments.profile import CompanyProfile
@@ -35,6 +35,10 @@ VERDICT_WEIGHT = {"fits": 1.0, "may_fit": 0.55, "not_a_scheme": 0.3, "closed": -
                   "does_not_fit": -1.0}
 # Criteria that say nothing about how well the plan fits (what must be in place, the window).
 NOT_FIT_CRITERIA = frozenset({"prerequisite", "status"})
+# Criteria only some cards model (issue 12): while undetermined they neither lower the share met
+# nor turn "fits" into "may fit" for ranking, or cards with more modelled rules would sink
+# below cards with fewer (report set 2026-12-07: inst@3 0.895 -> 0.853 before this rule).
+ONLY_WHEN_KNOWN = frozenset({"amount", "partners", "hours"})
 SUPPORT_WORDS = {
     "tax": (
         "belasting", "fiscaal", "fiscale", "aftrek", "tax", "loonheffing",
@@ -57,10 +61,23 @@ SUPPORT_WORDS = {
 
 def _met_fraction(result: EligibilityResult) -> float:
     """Share of the card's criteria the profile is known to meet (unknowns count against)."""
-    judged = [c for c in result.criteria if c.name not in NOT_FIT_CRITERIA]
+    judged = _judged(result)
     if not judged:
         return 0.0
     return sum(1 for c in judged if c.outcome == "meets") / len(judged)
+
+
+def _judged(result: EligibilityResult) -> list[Criterion]:
+    """The criteria that say how well the plan fits, as far as the profile tells."""
+    return [c for c in result.criteria if c.name not in NOT_FIT_CRITERIA
+            and not (c.name in ONLY_WHEN_KNOWN and c.outcome == "undetermined")]
+
+
+def _verdict_weight(result: EligibilityResult) -> float:
+    if result.verdict not in ("fits", "may_fit"):
+        return VERDICT_WEIGHT[result.verdict]
+    unknown = any(c.outcome == "undetermined" for c in _judged(result))
+    return VERDICT_WEIGHT["may_fit" if unknown else "fits"]
 
 
 @dataclass(frozen=True)
@@ -103,7 +120,7 @@ def rank_instruments(
         result = evaluate(card, profile)
         rel = relevance.get(card.id, 0.0)
         score = (
-            VERDICT_WEIGHT[result.verdict]
+            _verdict_weight(result)
             + RELEVANCE_WEIGHT * rel
             + MET_WEIGHT * _met_fraction(result)
         )

@@ -235,7 +235,8 @@ class AnswerService:
     ) -> tuple[list[Ranked], list[SearchHit], Sequence[str]]:
         """The instruments ranked for the question, the card hits behind the ranking and the
         instruments the answer is about ("what else besides X?" leaves X out)."""
-        mentioned: Sequence[str] = reading.mentioned
+        # a pointer back to a signpost ("the first one") is not an innovation instrument
+        mentioned: Sequence[str] = [i for i in reading.mentioned if i in self.catalog.cards]
         excluded: set[str] = set()
         if reading.alternative:
             excluded, mentioned = set(mentioned), ()

@@ -61,3 +61,13 @@ def test_chat_and_check_give_the_same_verdicts(built_finder) -> None:  # type: i
     for rec in answer.recommendations:
         card = built_finder.service.catalog.get(rec.instrument_id)
         assert rec.verdict == evaluate(card, CompanyProfile(**answer.profile)).verdict
+
+
+def test_pointing_back_at_a_signpost_does_not_break_the_conversation(built_finder) -> None:  # type: ignore[no-untyped-def]
+    conversation = Conversation()
+    first = built_finder.ask("I run a garage with 4 people and want to buy an electric "
+                             "delivery van, any subsidy?", conversation)
+    conversation.add(first)
+    assert "mia-vamil" in [r.instrument_id for r in first.recommendations]
+    again = built_finder.ask("tell me more about the first one", conversation)
+    assert again.text and again.notice != "input_refused"
