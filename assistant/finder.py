@@ -29,7 +29,7 @@ from assistant.language import COMMON_WORDS
 from assistant.llm import LlmAnswerer, LlmUnavailable, make_chat_model
 from assistant.service import AnswerService, Conversation
 from assistant.settings import Settings
-from instruments.catalog import Catalog, load_catalog
+from instruments.catalog import Catalog, load_catalog, load_signposts
 from instruments.profile import CompanyProfile
 from retrieval.embedders import NamedEmbeddings, make_embedder
 from retrieval.hybrid import (
@@ -144,6 +144,11 @@ class Finder:
         return searcher.search(query, k or self.settings.top_k, filters)
 
     @cached_property
+    def signposts(self) -> Catalog:
+        """The adjacent schemes the answers point to when no innovation instrument fits."""
+        return load_signposts()
+
+    @cached_property
     def lexicon(self) -> Lexicon:
         return build_lexicon(self.catalog, letter_mentions(self.settings.instruments_tsv))
 
@@ -152,6 +157,7 @@ class Finder:
         words = {w for p in self.searcher.passages.values() for w in _WORDS.findall(p.text.lower())}
         return AnswerService(
             catalog=self.catalog,
+            signposts=self.signposts,
             searcher=self.searcher,
             analyzer=self.analyzer,
             lexicon=self.lexicon,

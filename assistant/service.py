@@ -20,7 +20,7 @@ from assistant.needs import Need, read_need
 from assistant.ranking import Ranked, rank_instruments
 from assistant.reading import MessageReader, Reading
 from assistant.replies import rephrased
-from instruments.catalog import Catalog, load_signposts
+from instruments.catalog import Catalog
 from instruments.criteria import applicant_types
 from instruments.eligibility import with_inferred_activities
 from instruments.models import Lang
@@ -61,7 +61,7 @@ class AnswerService:
     top_k: int = 8
     config: dict[str, str] = field(default_factory=dict)
     guard: SemanticGuard | None = None  # a second look, by meaning, after the word rules
-    signposts: Catalog = field(default_factory=load_signposts)  # adjacent schemes
+    signposts: Catalog = field(default_factory=lambda: Catalog({}))  # adjacent schemes
 
     def __post_init__(self) -> None:
         self.card_passages: dict[tuple[str, str], Passage] = {

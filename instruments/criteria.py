@@ -13,7 +13,7 @@ from typing import Literal, cast, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from instruments.labels import label
+from instruments.labels import euros, label
 from instruments.models import (
     AmountLimit,
     ApplicantType,
@@ -23,7 +23,7 @@ from instruments.models import (
     Text,
 )
 from instruments.profile import CompanyProfile, size_class
-from instruments.reasons import REASONS, Both
+from instruments.reasons import REASONS, Both, amount_range, join_both, partner_words
 
 CriterionName = Literal[
     "status", "open_to_companies", "applicant_type", "company_size", "stage", "activity", "theme",
@@ -86,32 +86,6 @@ def collaborates(profile: CompanyProfile) -> bool | None:
     if "collaboration" in profile.activities or profile.applicant_type == "consortium":
         return True
     return None
-
-
-def euros(amount: float) -> Both:
-    """An amount in Dutch and English notation: '€ 150.000', '€150,000'."""
-    plain = f"{amount:,.0f}"
-    return "€ " + plain.replace(",", "."), "€" + plain
-
-
-def _range(limit: AmountLimit) -> Both:
-    low, high = limit.min_eur, limit.max_eur
-    measure = {"project": ("project", "project"), "loan": ("lening", "loan"),
-               "ticket": ("investering", "ticket"), "subsidy": ("subsidie", "subsidy"),
-               "investment": ("investering", "investment")}[limit.measure]
-    nl, en = measure
-    if low is not None and high is not None:
-        nl, en = (f"{nl} van {euros(low)[0]} tot {euros(high)[0]}",
-                  f"{en} of {euros(low)[1]} to {euros(high)[1]}")
-    elif low is not None:
-        nl, en = f"{nl} vanaf {euros(low)[0]}", f"{en} from {euros(low)[1]}"
-    elif high is not None:
-        nl, en = f"{nl} tot {euros(high)[0]}", f"{en} up to {euros(high)[1]}"
-    if limit.route is not None:
-        nl, en = f"{limit.route.nl}: {nl}", f"{limit.route.en}: {en}"
-    checked = "" if limit.verified else ", niet bevestigd"
-    checked_en = "" if limit.verified else ", unverified"
-    return f"{nl} ({limit.year}{checked})", f"{en} ({limit.year}{checked_en})"
 
 
 def _both(values: Iterable[str]) -> Both:
@@ -207,8 +181,8 @@ class _Check:
             return f"Uw bedrijf is een {nl}", f"Your company is a {en}"
         money_nl = money_en = ""
         if p.turnover_eur is not None:
-            money_nl = f" en € {p.turnover_eur:,.0f} omzet".replace(",", ".")
-            money_en = f" and €{p.turnover_eur:,.0f} turnover"
+            money = euros(p.turnover_eur)
+            money_nl, money_en = f" en {money[0]} omzet", f" and {money[1]} turnover"
         return (f"U heeft {p.employees} medewerkers{money_nl} ({nl})",
                 f"You have {p.employees} employees{money_en} ({en})")
 
@@ -308,7 +282,7 @@ class _Check:
         routes = self._routes() or self.rules.amounts
         if not routes:
             return None
-        card = _join_both([_range(r) for r in routes])
+        card = join_both([amount_range(r) for r in routes])
         need = self.profile.project_eur
         if need is None:
             return self.say("amount", "undetermined", "amount.unknown", "project_eur",
@@ -317,7 +291,7 @@ class _Check:
                   and (r.max_eur is None or need <= r.max_eur)]
         outcome: Outcome = "meets" if inside else "fails"
         return self.say("amount", outcome, f"amount.{outcome}", source=(inside or routes)[0].source,
-                        got=euros(need), card=_join_both([_range(r) for r in inside]) if inside
+                        got=euros(need), card=join_both([amount_range(r) for r in inside]) if inside
                         else card)
 
     def partners(self) -> Criterion | None:
@@ -333,7 +307,7 @@ class _Check:
 
         abroad = [c for c in p.partner_countries if c != "NL"]
         alone = p.collaboration is False or p.partners == 0  # so no large partner either
-        named = _partner_words(p.partner_countries, p.partners, p.large_partner)
+        named = partner_words(p.partner_countries, p.partners, p.large_partner)
         if rule.no_large_partners and p.large_partner:
             return say("fails", "partners.fails", named)
         few = p.partners is not None and p.partners + 1 < (rule.min_participants or 0)
@@ -387,25 +361,6 @@ class _Check:
         found += self.prerequisites()
         hours = self.hours()
         return found + ([hours] if hours else [])
-
-
-def _join_both(parts: Sequence[Both]) -> Both:
-    return "; ".join(p[0] for p in parts), "; ".join(p[1] for p in parts)
-
-
-def _partner_words(countries: Sequence[str], count: int | None, large: bool | None) -> Both:
-    """What the profile says about the partners, in words."""
-    nl, en = [], []
-    if countries:
-        nl.append("uit " + ", ".join(countries))
-        en.append("from " + ", ".join(countries))
-    if count is not None:
-        nl.append(f"{count} partner(s)")
-        en.append(f"{count} partner(s)")
-    if large:
-        nl.append("met een groot bedrijf")
-        en.append("including a large company")
-    return (", ".join(nl) or "niet genoemd"), (", ".join(en) or "not named")
 
 
 def check_criteria(card: InstrumentCard, profile: CompanyProfile) -> list[Criterion]:

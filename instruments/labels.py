@@ -81,3 +81,9 @@ def label(value: str, lang: Lang) -> str:
     if value in get_args(Region):
         return "-".join(part.capitalize() for part in value.split("-"))
     return value.replace("_", " ")
+
+
+def euros(amount: float) -> tuple[str, str]:
+    """An amount in Dutch and English notation: '€ 150.000', '€150,000'."""
+    plain = f"{amount:,.0f}"
+    return "€ " + plain.replace(",", "."), "€" + plain

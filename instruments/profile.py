@@ -16,7 +16,7 @@ from typing import Any, cast, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from instruments.labels import FIELD_LABELS, label
+from instruments.labels import FIELD_LABELS, euros, label
 from instruments.lexicon_quantities import NO_WORDS, SIZE_ALIASES, YES_WORDS
 from instruments.lexicon_topics import NATIONWIDE_WORDS, STAGE_ALIASES
 from instruments.models import (
@@ -333,8 +333,7 @@ def _value_text(name: str, value: Any, lang: Lang) -> str:
     if name == "partner_countries":
         return ", ".join(value)
     if name in ("turnover_eur", "project_eur"):
-        amount = f"{value:,.0f}"
-        return f"€ {amount.replace(',', '.')}" if lang == "nl" else f"€{amount}"
+        return euros(value)[0 if lang == "nl" else 1]
     if name == "age_years":
         return f"{value:g} jaar" if lang == "nl" else f"{value:g} year{'' if value == 1 else 's'}"
     return str(value) if name in ("employees", "sector") else label(str(value), lang)

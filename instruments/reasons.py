@@ -5,6 +5,11 @@ Keys are "<criterion>.<case>"; {placeholders} are filled per language by instrum
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from instruments.labels import euros
+from instruments.models import AmountLimit
+
 Both = tuple[str, str]  # the same value in Dutch and in English
 
 # Reasons, one line each; {placeholders} are filled per language.
@@ -121,3 +126,44 @@ REASONS: dict[str, Both] = {
     "status.unknown": ("Of de regeling nu open is, is onbekend (stand {got}): {card}",
                        "Whether the scheme is open now is unknown (as of {got}): {card}"),
 }
+
+
+# -- the words of the amount and partner reasons -------------------------------------------
+
+def amount_range(limit: AmountLimit) -> Both:
+    low, high = limit.min_eur, limit.max_eur
+    measure = {"project": ("project", "project"), "loan": ("lening", "loan"),
+               "ticket": ("investering", "ticket"), "subsidy": ("subsidie", "subsidy"),
+               "investment": ("investering", "investment")}[limit.measure]
+    nl, en = measure
+    if low is not None and high is not None:
+        nl, en = (f"{nl} van {euros(low)[0]} tot {euros(high)[0]}",
+                  f"{en} of {euros(low)[1]} to {euros(high)[1]}")
+    elif low is not None:
+        nl, en = f"{nl} vanaf {euros(low)[0]}", f"{en} from {euros(low)[1]}"
+    elif high is not None:
+        nl, en = f"{nl} tot {euros(high)[0]}", f"{en} up to {euros(high)[1]}"
+    if limit.route is not None:
+        nl, en = f"{limit.route.nl}: {nl}", f"{limit.route.en}: {en}"
+    checked = "" if limit.verified else ", niet bevestigd"
+    checked_en = "" if limit.verified else ", unverified"
+    return f"{nl} ({limit.year}{checked})", f"{en} ({limit.year}{checked_en})"
+
+
+def join_both(parts: Sequence[Both]) -> Both:
+    return "; ".join(p[0] for p in parts), "; ".join(p[1] for p in parts)
+
+
+def partner_words(countries: Sequence[str], count: int | None, large: bool | None) -> Both:
+    """What the profile says about the partners, in words."""
+    nl, en = [], []
+    if countries:
+        nl.append("uit " + ", ".join(countries))
+        en.append("from " + ", ".join(countries))
+    if count is not None:
+        nl.append(f"{count} partner(s)")
+        en.append(f"{count} partner(s)")
+    if large:
+        nl.append("met een groot bedrijf")
+        en.append("including a large company")
+    return (", ".join(nl) or "niet genoemd"), (", ".join(en) or "not named")
