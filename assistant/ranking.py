@@ -26,9 +26,11 @@ NAMED_BONUS = 1.0  # the user named the instrument
 ACTIVITY_BONUS = 0.25  # the card supports an activity the user does
 MEETS_EACH = 0.05  # per criterion met: more known to fit breaks ties
 ADVICE_ONLY_PENALTY = 0.6
-# A procurement programme is for selling to a government body: far down unless that is asked
-# (the blind ordinary set's misfits, 2026-12: SBIR and Startup in Residence for funding needs).
-PROCUREMENT_PENALTY = 2.0
+# A procurement programme is for selling to a government body: below every other scheme unless
+# that is asked, so more than the largest relevance (the blind ordinary set's misfits, 2026-12:
+# SBIR and Startup in Residence for funding needs; tried as a new user: Startup in Residence
+# third after the reply "minder dan 10").
+PROCUREMENT_PENALTY = RELEVANCE_WEIGHT + 0.5
 # not_a_scheme between may_fit and closed: a helper is named after schemes one can apply to;
 # a closed scheme below every open one (issue 12).
 VERDICT_WEIGHT = {"fits": 1.0, "may_fit": 0.55, "not_a_scheme": 0.3, "closed": -0.6,
