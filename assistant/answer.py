@@ -80,6 +80,10 @@ class Answer(BaseModel):
         default_factory=dict,
         description="Where this message's facts came from: stated, or answered (to a question).",
     )
+    topic: str = Field(
+        default="",
+        description="What the searches looked for: this message, or with the need it adds to.",
+    )
     clarifying_question: str | None = None
     clarifying_options: list[str] = Field(default_factory=list)
     clarifying_field: str | None = None

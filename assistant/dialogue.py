@@ -68,6 +68,14 @@ class Conversation:
         return Conversation(profile, list(self.answers), provenance, self.pending)  # type: ignore[arg-type]
 
     @property
+    def topic(self) -> str:
+        """The need the conversation is about: what the last helpful answer searched for."""
+        for answer in reversed(self.answers):
+            if not answer.declined and answer.intent not in ("clarify", "smalltalk"):
+                return answer.topic or answer.question
+        return ""
+
+    @property
     def lang(self) -> Lang | None:
         return self.answers[-1].lang if self.answers else None
 

@@ -9,8 +9,11 @@ body is asked; closed schemes rank below open ones; more criteria met breaks tie
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from instruments.eligibility import Criterion, EligibilityResult, evaluate
 from instruments.kinds import category_of
@@ -20,6 +23,10 @@ from retrieval.hybrid import SearchHit
 
 RELEVANCE_WEIGHT = 2.5
 RELEVANCE_DECAY = 0.35  # relevance of the card hit at rank r (from 0): 1 / (1 + DECAY * r)
+# the card's rank in a search for the activities the user named (activity_queries.tsv), below
+# the message's own words: 1.0 found the developing schemes for "an app for farmers"
+# (conversations-dev c002, c012) while the subject's own schemes stayed first (dev4 t018, t040)
+NEED_WEIGHT = 1.0
 MET_WEIGHT = 0.4  # times the share of the card's criteria known to be met
 SUPPORT_BONUS = 0.5  # the card gives the kind of support asked for
 NAMED_BONUS = 1.0  # the user named the instrument
@@ -96,6 +103,23 @@ def support_asked(question: str) -> set[str]:
     return {kind for kind, words in SUPPORT_WORDS.items() if any(w in text for w in words)}
 
 
+ACTIVITY_QUERIES = Path(__file__).resolve().parent.parent / "instruments" / "data" / (
+    "activity_queries.tsv")
+
+
+@cache
+def _activity_queries() -> dict[str, str]:
+    lines = [line for line in ACTIVITY_QUERIES.read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
+    return {row["activity"]: row["words"] for row in csv.DictReader(lines, delimiter="\t")}
+
+
+def activity_words(activities: Iterable[str]) -> str:
+    """Words for the activities the user named, added to the card search."""
+    queries = _activity_queries()
+    return " ".join(queries[a] for a in dict.fromkeys(activities) if a in queries)
+
+
 def card_relevance(card_hits: Sequence[SearchHit]) -> dict[str, float]:
     """1.0 for the instrument of the best card hit, decaying with rank."""
     relevance: dict[str, float] = {}
@@ -112,10 +136,12 @@ def rank_instruments(
     card_hits: Sequence[SearchHit],
     support: Iterable[str] = (),
     mentioned: Sequence[str] = (),
+    need_hits: Sequence[SearchHit] = (),
 ) -> list[Ranked]:
     """`support`: the kinds of support the message asks for (the reading's); the profile's
-    support wanted counts too."""
+    support wanted counts too. `need_hits`: the card hits for what the user wants to do."""
     relevance = card_relevance(card_hits)
+    need_relevance = card_relevance(need_hits)
     wanted = set(support) | set(profile.support_wanted or [])
     ranked = []
     for card in cards:
@@ -125,6 +151,7 @@ def rank_instruments(
             _verdict_weight(result)
             + RELEVANCE_WEIGHT * rel
             + MET_WEIGHT * _met_fraction(result)
+            + NEED_WEIGHT * need_relevance.get(card.id, 0.0)
         )
         if wanted and set(card.support) & wanted:
             score += SUPPORT_BONUS

@@ -47,6 +47,11 @@ UNCLEAR_REPLY_WORDS = 2
 # by the word rules only: the guard's examples are whole requests, and it declined such
 # follow-ups by their few words (conversations-dev c001, c027)
 FOLLOW_UP_WORDS = 8
+# a message this short that only states who the company is adds to the need under way
+# (conversations-dev c002 "ik ben zzp'er", c020 "we are a startup of 4 people", c017 a 10-word
+# list of facts: each lost the need it answered)
+DESCRIPTION_WORDS = 12
+TOPIC_WORDS = 80  # the need and the details added to it, searched as one text
 # facts about the company itself (not about a plan: "a pilot with the city" is a request)
 # (nor a place: "wordt het morgen droog in Utrecht?")
 COMPANY_FACTS = ("employees", "size", "turnover_eur", "age_years", "applicant_type",
@@ -122,15 +127,18 @@ class MessageReader:
         if intent in DECLINES:
             facts = CompanyProfile()
         pending = conversation.pending
-        short = len(text.split()) <= SHORT_REPLY_WORDS and not mentioned
+        support = frozenset(support_asked(plain) | set(facts.support_wanted))
+        adds_to_need = _under_way(conversation) and not mentioned and (
+            len(text.split()) <= SHORT_REPLY_WORDS or _only_describes(text, facts, support)
+        )
         return Reading(
             text, lang, intent, facts,
             provenance=dict.fromkeys(_filled(facts), "stated"),  # type: ignore[arg-type]
             mentioned=tuple(mentioned),
-            support=frozenset(support_asked(plain) | set(facts.support_wanted)),
+            support=support,
             alternative=intent == "recommend" and bool(ALTERNATIVE.search(text)),
             ask_again=pending.field if intent == "clarify" and pending else None,
-            topic=_topic(text, conversation) if short and _under_way(conversation) else text,
+            topic=_topic(text, conversation) if adds_to_need else text,
         )
 
     # -- the steps ---------------------------------------------------------------------------
@@ -209,9 +217,23 @@ class MessageReader:
             and not is_off_topic(plain)
         ):
             return "clarify"  # meant as an answer ("blauw"), but it fits no question
+        if intent == "policy" and follow_up and not asks_about_the_letter(plain) and (
+            _last_helpful(conversation) == "recommend"
+        ):
+            # "en voor het opleiden van ons personeel?", "elektrisch trouwens": more about the
+            # need under way, not a question about the letter (conversations-dev c028, c034)
+            intent = "recommend"
         known = merge(conversation.profile, facts)
         vague = not mentioned and not _knows_enough(known) and not asks_about_the_letter(plain)
         return "intake" if vague and intent in ("recommend", "policy") else intent
+
+
+def _last_helpful(conversation: Conversation) -> Intent | None:
+    """The intent of the last answer that helped (not declined, not small talk or a re-ask)."""
+    for answer in reversed(conversation.answers):
+        if not answer.declined and answer.intent not in ("clarify", "smalltalk"):
+            return answer.intent
+    return None
 
 
 def _under_way(conversation: Conversation) -> bool:
@@ -219,12 +241,17 @@ def _under_way(conversation: Conversation) -> bool:
     return any(not a.declined and a.intent != "smalltalk" for a in conversation.answers)
 
 
+def _only_describes(text: str, facts: CompanyProfile, support: frozenset[str]) -> bool:
+    """A message that tells who the company is and adds no need of its own ("we are a startup
+    of 4 people", "ik ben zzp'er", "allemaal mkb, tussen de 10 en 50 man, begroting 400k")."""
+    need = facts.activities or facts.themes or facts.support_wanted or support
+    return (len(text.split()) <= DESCRIPTION_WORDS and not need
+            and any(getattr(facts, name) is not None for name in (*COMPANY_FACTS, "is_startup")))
+
+
 def _topic(reply: str, conversation: Conversation) -> str:
-    """A reply ("8", "ja") searched together with the last message that was not one."""
-    for answer in reversed(conversation.answers):
-        if not answer.declined and answer.intent not in ("clarify", "smalltalk") and len(
-            answer.question.split()
-        ) > SHORT_REPLY_WORDS:
-            return f"{answer.question} {reply}"
-    return reply
+    """A reply ("8", "ja") or a description searched together with the need the conversation
+    is about (its first TOPIC_WORDS words: the need is stated before the details)."""
+    words = f"{conversation.topic} {reply}".split()
+    return " ".join(words[:TOPIC_WORDS])
 

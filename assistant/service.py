@@ -17,7 +17,7 @@ from assistant.guard import SemanticGuard
 from assistant.language import detect_language
 from assistant.llm import LlmAnswerer
 from assistant.needs import Need, read_need
-from assistant.ranking import Ranked, rank_instruments
+from assistant.ranking import Ranked, activity_words, rank_instruments
 from assistant.reading import MessageReader, Reading
 from assistant.replies import rephrased
 from instruments.catalog import Catalog
@@ -32,6 +32,7 @@ from retrieval.passages import Passage
 from retrieval.store import StoreUnavailable
 
 MAX_SIGNPOSTS = 3  # adjacent schemes named in one answer, as many as recommendations
+CARD_HITS = 12  # card passages searched to rank the instruments (about a third of the cards)
 FOCUS = 3  # instruments whose own letter passage leads a recommendation's evidence
 
 log = logging.getLogger(__name__)
@@ -156,7 +157,7 @@ class AnswerService:
     def _from(self, reading: Reading, profile: CompanyProfile, **kw: object) -> Answer:
         return self._answer(
             reading.text, reading.lang, reading.intent, profile,
-            provenance=dict(reading.provenance), **kw,
+            provenance=dict(reading.provenance), topic=reading.topic, **kw,
         )
 
     def _decline(self, reading: Reading, profile: CompanyProfile) -> Answer:
@@ -231,7 +232,7 @@ class AnswerService:
 
     # -- answers with sources ------------------------------------------------------------
     def _ranked(
-        self, reading: Reading, assessed: CompanyProfile
+        self, reading: Reading, assessed: CompanyProfile, stated: Sequence[str] = ()
     ) -> tuple[list[Ranked], list[SearchHit], Sequence[str]]:
         """The instruments ranked for the question, the card hits behind the ranking and the
         instruments the answer is about ("what else besides X?" leaves X out)."""
@@ -242,19 +243,27 @@ class AnswerService:
             excluded, mentioned = set(mentioned), ()
         names = " ".join(self.catalog.get(i).name.nl for i in mentioned)
         card_query = f"{reading.topic} {names}".strip()
-        card_hits = self.searcher.search(
-            card_query, 12, SearchFilters(source="card"), vector=self.evidence.embed(card_query)
-        )
-        ranked = rank_instruments(self.catalog, assessed, card_hits, reading.support, mentioned)
+        card_hits = self._card_search(card_query)
+        # what the user wants to do (the activities stated, not those a stage implies) is
+        # searched for on its own, and weighs beside the words of the message
+        wanted = activity_words(stated)
+        need_hits = self._card_search(wanted) if wanted else []
+        ranked = rank_instruments(self.catalog, assessed, card_hits, reading.support, mentioned,
+                                  need_hits)
         return [r for r in ranked if r.card.id not in excluded], card_hits, mentioned
 
+
+    def _card_search(self, query: str) -> list[SearchHit]:
+        return self.searcher.search(
+            query, CARD_HITS, SearchFilters(source="card"), vector=self.evidence.embed(query)
+        )
 
     def _answer_with_sources(self, reading: Reading, profile: CompanyProfile) -> Answer:
         text, lang, intent = reading.text, reading.lang, reading.intent
         # what ranking and the clarifying question judge: the profile plus activities its
         # stage implies (the answer still shows the profile as the user gave it)
         assessed = with_inferred_activities(profile)
-        ranked, card_hits, mentioned = self._ranked(reading, assessed)
+        ranked, card_hits, mentioned = self._ranked(reading, assessed, profile.activities)
         need = read_need(reading.topic, assessed) if intent == "recommend" else Need()
         signposts = [r for r in rank_instruments(
             [self.signposts.get(i) for i in need.signposts if i in self.signposts.cards],

@@ -67,7 +67,14 @@ def _group_word(word: str) -> str:
 DUTCH_GROUP_WORDS = {_group_word(w): n for w, n in DUTCH_NUMBERS.items()}
 _DIGITS = r"(?<![\d.,])\d++(?:[.,]\d++)*+"  # whole numbers only: linear on long digit runs
 _NUM = rf"(?P<n>{_DIGITS}|[a-z]+(?:[- ][a-z]+)?)"
+_STAFF_NOUNS = (r"medewerkers?|werknemers?|employees?|staff(?: members)?|mensen|people|fte'?s?"
+                r"|personen|persons?|pers\.?|man|collega'?s|colleagues")
 EMPLOYEE_PATTERNS = (
+    # a range, "tussen de 10 en 50 man", "10-15 employees": read as its middle (`lo` and `n`)
+    _rx(r"\b(?:tussen (?:de )?|between )?(?P<lo>\d{1,6}) ?(?:-|tot|en|and|to) ?(?P<n>\d{1,6}) ?",
+        r"(?:", _STAFF_NOUNS, r")\b"),
+    # "een man of vijfentwintig": about that many
+    _rx(r"\been (?:man|mannetje|stuk|persoon|personen|mensen) of (?P<n>\d{1,6}|[a-z]+)\b"),
     _rx(r"\bmet (?:z'n|zn|zijn|ons) (?P<n>", "|".join(DUTCH_GROUP_WORDS), r"|\d+(?='?en\b))\b"),
     _rx(r"\b", _NUM, r" ?-? ?(?P<noun>medewerkers?|werknemers?|employees?|staff(?: members)?",
         r"|mensen|people|fte'?s?|personen|persons?|pers\.?|man|collega'?s|colleagues",
@@ -96,7 +103,8 @@ _AMOUNT = (rf"(?:€|\beur\b|\beuro\b)? ?(?P<amount>{_DIGITS}) ?"
            r"(?P<unit>miljoen|miljard|mln|mld|million|billion|mio|bn|duizend|thousand|k|m)?\b")
 # the money a plan needs: "40k", "€ 4 miljoen", "1,5 mln", "een ton", "around 200k", "2 ton"
 PROJECT_AMOUNT = _rx(
-    r"(?P<cur>€|\beur\b|\beuro\b|\beuros\b)? ?(?P<amount>", _DIGITS, r"|een|a|an|half|halve)",
+    r"(?P<cur>€|\beur\b|\beuro\b|\beuros\b)? ?(?P<amount>", _DIGITS,
+    r"|half an?|een half|een halve|anderhalf|anderhalve|een|a|an|half|halve)",
     r" ?(?P<unit>miljoen|miljard|mln|mld|million|billion|mio|bn|duizend|thousand|ton|k|m)?\b",
     r"(?P<after> ?(?:euro|eur|euros)\b)?",
 )
@@ -104,7 +112,9 @@ PROJECT_CONTEXT = _rx(  # words that say an amount is what the plan needs or cos
     r"\b(?:nodig|need|needs|needed|budget|kost|kosten|costs?|begroting|investering|investment"
     r"|lenen|borrow|ophalen|raise|raising|financiering|funding|project|plan|lening|loan"
     r"|krediet|credit|bedrag|amount|zoeken|looking for|seeking|ticket|ronde|round)\b")
-AMOUNT_WORDS = {"een": 1.0, "a": 1.0, "an": 1.0, "half": 0.5, "halve": 0.5}
+AMOUNT_WORDS = {"een": 1.0, "a": 1.0, "an": 1.0, "half": 0.5, "halve": 0.5, "half a": 0.5,
+                "half an": 0.5, "een half": 0.5, "een halve": 0.5, "anderhalf": 1.5,
+                "anderhalve": 1.5}
 _TURNOVER = r"\b(?:jaar)?(?:omzet|turnover|revenues?|sales)\b"
 TURNOVER_AFTER = _rx(_TURNOVER, r"[^\d€]{0,30}?", _AMOUNT)
 TURNOVER_BEFORE = _rx(_AMOUNT, r" ?(?:euros?|eur)? ?(?:aan |in |of |at )?", _TURNOVER)

@@ -43,7 +43,9 @@ PAST_STAGE = _rx(r"\b(?:past|beyond|voorbij) (?:the |de |het |our |onze )",
                  r"(?:[- ]?(?:stage|phase|fase))?\b")
 STAGE_WEAK: tuple[tuple[Stage, re.Pattern[str]], ...] = (
     ("idea", _rx(r"\bidee(?:en)?\b|\bideas?\b")),
-    ("rnd", _rx(r"\bonderzoek(?:en)?\b|(?<!market )\bresearch\b|\bontwikkel|\bdevelop")),
+    # not the trade ("web developer", "softwareontwikkelaar"): a job, not a stage
+    ("rnd", _rx(r"\bonderzoek(?:en)?\b|(?<!market )\bresearch\b|\bontwikkel(?!aar)",
+                r"|\bdevelop(?!ers?\b)")),
     ("market_entry", _rx(r"\blaunch|\blancer|\beerste klanten\b|\bfirst customers\b",
                          r"|\bop de markt\b|\bon the market\b")),
     ("scale_up", _rx(r"\bgroei|\bgrow")),
@@ -106,7 +108,12 @@ _PROCUREMENT = (r"\b(?:voor|for|met|with) (?:de |het |een |the |a |our )?(?:geme
                 r"|government|municipalit|provincie|ministerie|ministry|rijkswaterstaat"
                 r"|public sector|publieke sector)|\bchallenge|\baanbested|\bprocurement"
                 r"|launching customer|\b(?:gemeente|overheid|government|municipality) (?:als|as) "
-                r"(?:klant|customer|client)")
+                r"(?:klant|customer|client)"
+                # "sell it to municipalities", "verkopen aan gemeenten en waterschappen"
+                r"|\b(?:sell|selling|verkopen|verkoop|leveren|supply|supplying|aanbieden) "
+                r"(?:[\w-]+ ){0,3}(?:to|aan) (?:de |het |the |a |an |our )?(?:[\w-]+ )?"
+                r"(?:gemeente|overheid|government|municipalit|provincie|ministerie|ministry"
+                r"|rijkswaterstaat|waterschap|public (?:sector|bodies|authorit))")
 _EQUITY = (r"investeerder|\binvestor|\bkapitaal|\bcapital\b|\binvestment|\bequity"
            r"|financieringsronde|funding round|durfkapitaal|\bventure|\baandelen|\bseed\b"
            r"|\bseries [ab]\b")
@@ -116,10 +123,22 @@ ACTIVITIES: tuple[tuple[Activity, re.Pattern[str]], ...] = (
     ("own_rnd", _rx(_RND, r"|\beigen onderzoek|\bin-house research|\bwbso\b")),
     ("development_project", _rx(r"ontwikkelproject|innovatieproject|development project",
                                 r"|innovation project|\bprototyp",
-                                r"|\bnieuwe? (?:[\w-]+ )?(?:product|dienst|systeem)\b",
-                                r"|\bnew (?:[\w-]+ )?(?:product|service|system)\b",
+                                r"|\bnieuwe? (?:[\w-]+ )?(?:product|dienst|systeem|technologie",
+                                r"|techniek|materiaal|productieproces|methode|manier om",
+                                r"|[a-z]+lijn|software|app|platform|algoritme|medicijn)\b",
+                                r"|\bnew (?:[\w-]+ )?(?:product|service|system|technology|material",
+                                r"|production process|method|way to|software|app|platform",
+                                r"|algorithm|drug|medicine)\b",
                                 r"|\bontwikkel(?:en|t)? (?:van )?(?:een |ons )?(?:nieuw|innovatie)",
-                                r"|\bdevelop(?:ing|s)? (?:a |an |our )?(?:new|innovative)\b")),
+                                r"|\bdevelop(?:ing|s)? (?:a |an |our )?(?:new|innovative)\b",
+                                # building a thing of one's own: "we are building a new AI
+                                # model", "een app die boeren helpt", "een lijn bouwen"
+                                r"|\b(?:bouw|ontwikkel|build|develop|design|ontwerp|engineer)\w* ",
+                                r"(?:[\w'-]+ ){0,4}(?:app|applicatie|software|platform|machine",
+                                r"|sensor|model|algoritme|algorithm|systeem|system|robot|apparaat",
+                                r"|device|installatie|prototype|productielijn|recyclinglijn)s?\b",
+                                r"|\b(?:een|an?) (?:[\w-]+ )?(?:app|platform|tool|sensor|robot",
+                                r"|machine|apparaat|device) (?:die|dat|that|which|to|om)\b")),
     ("demonstration", _rx(_PILOT)),
     ("digitalisation", _rx(r"digitali[sz]|\bwebshop|e-?commerce|online verkop",
                            r"|\bsell(?:ing)? online|automatiser|\bautomat(?:e|ion|ing)\b",

@@ -90,6 +90,12 @@ def test_clearly_off_topic_is_still_declined(built_finder) -> None:  # type: ign
     ("around 200k for the pilot", "project_eur", 200_000.0),
     ("een project van € 4 miljoen", "project_eur", 4_000_000.0),
     ("we zoeken 1,5 mln", "project_eur", 1_500_000.0),
+    ("we need half a million", "project_eur", 500_000.0),
+    ("anderhalf miljoen nodig", "project_eur", 1_500_000.0),
+    ("een drukkerij, een man of vijfentwintig", "employees", 25),
+    ("tussen de 10 en 50 man", "employees", 30),  # a range: its middle, a small firm
+    ("10-15 employees", "employees", 13),
+    ("werk van 9 tot 17 uur met 5 man", "employees", 5),  # hours are not a headcount range
 ])
 def test_informal_numbers(text, field, value) -> None:  # type: ignore[no-untyped-def]
     assert getattr(extract_profile(text), field) == value
@@ -103,6 +109,53 @@ def test_turnover_is_not_the_amount_needed() -> None:
 def test_partner_countries_need_a_word_of_partnering() -> None:
     assert extract_profile("samen met een partner in Duitsland").partner_countries == ["DE"]
     assert extract_profile("Wat is de hoofdstad van Frankrijk?").partner_countries == []
+    assert extract_profile("samen met een bedrijf in Antwerpen").partner_countries == ["BE"]
+    assert extract_profile("we zitten in Antwerpen").partner_countries == []
+
+
+def test_a_trade_is_not_a_stage() -> None:
+    assert extract_profile("I'm a freelancer, web developer").stage is None
+    assert extract_profile("we ontwikkelen software").stage == "rnd"
+
+
+@pytest.mark.parametrize("text", [
+    "een app die boeren helpt met het plannen van mest uitrijden",
+    "we are building a new AI model that detects diseases in potato plants",
+    "willen een compleet nieuwe recyclinglijn voor inktcartridges bouwen",
+    "a new way to recycle concrete",
+])
+def test_building_something_of_ones_own_is_a_development_project(text: str) -> None:
+    assert "development_project" in extract_profile(text).activities
+
+
+@pytest.mark.parametrize("text", ["we bouwen een nieuwe loods", "nieuwe ovens kopen",
+                                  "we need a new van"])
+def test_buying_or_building_premises_is_not_one(text: str) -> None:
+    assert "development_project" not in extract_profile(text).activities
+
+
+def test_a_description_keeps_the_need_it_answers(built_finder) -> None:  # type: ignore[no-untyped-def]
+    first, second = _talk(
+        built_finder,
+        "we developed a sensor that detects leaks in water pipes and want to sell it to "
+        "municipalities",
+        "we are a startup of 4 people",
+    )
+    assert second.profile["employees"] == 4
+    assert first.topic in second.topic  # the need is searched again with the new facts
+    assert set(second.recommended_ids()[:3]) & {"sbir", "start-up-in-residence",
+                                                "innovatiepartnerschap"}
+
+
+def test_a_follow_up_on_a_need_is_not_read_as_a_letter_question(built_finder) -> None:  # type: ignore[no-untyped-def]
+    *_, training = _talk(built_finder, "ik heb een hotel met 30 man personeel",
+                         "we willen zonnepanelen en een warmtepomp laten installeren",
+                         "en voor het opleiden van ons personeel?")
+    assert training.intent == "recommend"
+    assert training.recommended_ids()[:1] == ["slim"]
+    _, electric = _talk(built_finder, "aannemer, 50 man. we willen nieuwe bouwkranen kopen",
+                        "elektrisch trouwens")
+    assert "mia-vamil" in electric.recommended_ids()
 
 
 def test_typos_in_key_terms_are_read() -> None:
