@@ -12,10 +12,16 @@ from typing import Any
 from assistant import composer as c
 from assistant.answer import Recommendation
 from assistant.clarify import clarifying_question
+from assistant.ranking import Ranked
 from instruments.catalog import Catalog
+from instruments.kinds import SERVICES, category_of
+from instruments.models import InstrumentCard
 from instruments.profile import CompanyProfile
 
 TOP_RECOMMENDATIONS = 3
+# when every instrument asked about is ruled out (it does not fit, or it is closed), this many
+# others that may fit are named after the "no" (ordinary-dev o026: MIT for 400 employees)
+INSTEAD = 2
 # Verdicts recommended: schemes one can apply to, and helpers (named as such, ranked below).
 SHOWN = frozenset({"fits", "may_fit", "not_a_scheme"})
 Flow = Callable[
@@ -89,6 +95,9 @@ def explain(
 ) -> tuple[str, list[Recommendation], dict[str, Any]]:
     """What the named instruments are (side by side for a comparison), with the letter's words."""
     ids = list(ctx.mentioned) or [ctx.ranked[0].card.id]
+    if ctx.intent == "compare":  # the one that fits the profile better first
+        order = {r.card.id: n for n, r in enumerate(ctx.ranked)}
+        ids.sort(key=lambda i: order.get(i, len(order)))
     cards = [catalog.get(i) for i in ids[:3]]
     parts = [ctx.templates.render("compare_intro")] if ctx.intent == "compare" else []
     for card in cards:
@@ -125,9 +134,34 @@ def eligibility(
         remark = c.letter_remark(ctx, iid)
         if remark:
             parts.append(remark)
+    shown = [by_id[i].card for i in ctx.mentioned[:3]]
+    if recs and all(r.verdict in ("does_not_fit", "closed") for r in recs):
+        instead = _instead(ctx, [by_id[i].card for i in ctx.mentioned[:3]])
+        if instead:
+            parts.append(ctx.templates.render("eligibility_instead"))
+        for item in instead:
+            rec, paragraph = c.recommendation(ctx, item, len(recs) + 1)
+            recs.append(rec)
+            parts.append(paragraph)
+            shown.append(item.card)
     extra = _with_clarifying(ctx, profile, parts)
-    parts.append(c.disclaimer(ctx, [by_id[i].card for i in ctx.mentioned[:3]]))
+    parts.append(c.disclaimer(ctx, shown))
     return "\n\n".join(parts), recs, extra
+
+
+def _instead(ctx: c.Context, asked: list[InstrumentCard]) -> list[Ranked]:
+    """Schemes that may fit for what the ruled-out ones were asked for: those supporting the
+    most alike activities first (shared over all named), then by rank."""
+    doing = {a for card in asked for a in card.eligibility.activities}
+    names = {card.id for card in asked}
+    open_ = [r for r in ctx.ranked if r.result.verdict in ("fits", "may_fit")
+             and r.card.id not in names and category_of(r.card) not in SERVICES]
+    def alike(r: Ranked) -> float:
+        theirs = set(r.card.eligibility.activities)
+        return len(doing & theirs) / len(doing | theirs) if doing | theirs else 0.0
+
+    open_.sort(key=lambda r: -alike(r))  # stable: by rank among equally alike schemes
+    return open_[:INSTEAD]
 
 
 def policy(

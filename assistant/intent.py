@@ -178,7 +178,8 @@ def is_opening_greeting(text: str) -> bool:
     return bool(_GREETING.match(text) and _OPENING.match(text))
 _COMPARE = re.compile(
     r"\b(verschil|vergelijk|versus|vs\.?|compare|comparison|difference|beter dan|better than"
-    r"|or should i|of moet ik)\b",
+    r"|or should i|of moet ik|past beter|beter past|fits better|better fit|welke van de twee"
+    r"|which of the two|which one)\b",
     re.IGNORECASE,
 )
 _ELIGIBILITY = re.compile(

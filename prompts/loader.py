@@ -33,6 +33,7 @@ REGISTRY: dict[str, frozenset[str]] = {
     ),
     "letter_remark": frozenset({"quote", "n"}),
     "eligibility": frozenset({"name", "verdict_sentence", "reasons", "cite"}),
+    "eligibility_instead": frozenset(),
     "policy_intro": frozenset(),
     "policy_quote": frozenset({"quote", "n", "label"}),
     "policy_none": frozenset(),

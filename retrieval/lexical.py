@@ -70,13 +70,15 @@ def _fold(text: str) -> str:
     return text.replace("\u00ad", "").replace("’", "'").lower()
 
 
-_CASE_SENSITIVE_WORDS = frozenset({"mooi", "sabe", "marin"})
+# acronyms that are also words in lower case ("mooi", "bom", "rom", "go"); the others are read
+# in any case, as people type them ("mit of innovatiekrediet?", ordinary-dev o036)
+_CASE_SENSITIVE_WORDS = frozenset({"mooi", "sabe", "marin", "bom", "nom", "rom", "go"})
 
 
 def _exact(name: str) -> bool:
-    """Match case-sensitively: short acronyms and acronyms that are also words."""
+    """Match case-sensitively: acronyms that are also words."""
     bare = name.removesuffix("'s").removesuffix("s")
-    return bare.isupper() and (len(bare) <= 3 or bare.lower() in _CASE_SENSITIVE_WORDS)
+    return bare.isupper() and bare.lower() in _CASE_SENSITIVE_WORDS
 
 
 @dataclass
@@ -86,8 +88,8 @@ class Lexicon:
     phrases: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        # Two alternations, longest phrase first: short all-caps acronyms that are also
-        # ordinary words ("MIT", "ROM", "MOOI") only match in capitals; the rest case-folded.
+        # Two alternations, longest phrase first: all-caps acronyms that are also ordinary
+        # words ("ROM", "MOOI") only match in capitals; the rest case-folded.
         self._exact: dict[str, str] = {}
         self._folded: dict[str, str] = {}
         for concept, names in self.phrases.items():

@@ -185,3 +185,20 @@ def test_contract_keys_added_with_conversations() -> None:
                 {"partner_countries": ["XX"]}):
         with pytest.raises(ProfileError, match=next(iter(bad))):
             CompanyProfile.from_contract(bad)
+
+
+def test_a_no_names_what_may_fit_instead(built_finder) -> None:  # type: ignore[no-untyped-def]
+    answer = built_finder.ask("we are a manufacturer with 400 employees. can we apply for the "
+                              "MIT scheme?")
+    assert answer.intent == "eligibility"
+    first, *others = answer.recommendations
+    assert first.instrument_id == "mit" and first.verdict == "does_not_fit"
+    assert others and all(r.verdict in ("fits", "may_fit") for r in others)
+    assert "What may fit you instead" in answer.text
+
+
+def test_a_comparison_in_lower_case_puts_the_better_fit_first(built_finder) -> None:  # type: ignore[no-untyped-def]
+    answer = built_finder.ask("mit of innovatiekrediet, wat past beter? we zijn met 15 man en "
+                              "het project kost zo'n 80k")
+    assert answer.intent == "compare"
+    assert answer.recommended_ids() == ["mit", "innovatiekrediet"]  # 80k is below its minimum
