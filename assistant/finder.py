@@ -27,6 +27,7 @@ from assistant.knowledge import (
 )
 from assistant.language import COMMON_WORDS
 from assistant.llm import LlmAnswerer, LlmUnavailable, make_chat_model
+from assistant.meaning import ActivityReader, read_bank
 from assistant.service import AnswerService, Conversation
 from assistant.settings import Settings
 from instruments.catalog import Catalog, load_catalog, load_signposts
@@ -170,7 +171,20 @@ class Finder:
             top_k=self.settings.top_k,
             config=self.config(),
             guard=self.guard,
+            activities=self.activity_reader,
         )
+
+    @cached_property
+    def activity_reader(self) -> ActivityReader | None:
+        """Activities read by meaning, with the USE model its thresholds were set for; off
+        under other embedders or when its bank is unreadable (said in the log)."""
+        if self.settings.embedder != "use":
+            return None
+        try:
+            return ActivityReader(self.embedder, read_bank())
+        except (OSError, ValueError) as exc:
+            log.warning("activities by meaning off: %s", exc)
+            return None
 
     @cached_property
     def guard(self) -> SemanticGuard | None:

@@ -17,14 +17,11 @@ of a second bank written later by someone else, which is why both banks are now 
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-from langchain_core.embeddings import Embeddings
-
 from assistant.answer import Intent
+from assistant.examples import ExampleBank
 
 log = logging.getLogger(__name__)
 EXAMPLES = Path(__file__).resolve().parent.parent / "prompts" / "guard"
@@ -47,51 +44,11 @@ def read_examples(folder: Path = EXAMPLES) -> dict[str, list[str]]:
     return examples
 
 
-def _units(vectors: list[list[float]]) -> np.ndarray:
-    matrix = np.asarray(vectors, dtype=np.float32)
-    norms = np.linalg.norm(matrix, axis=-1, keepdims=True)
-    return matrix / np.where(norms == 0, 1.0, norms)
-
-
 @dataclass
-class SemanticGuard:
-    embedder: Embeddings
+class SemanticGuard(ExampleBank):
     examples: dict[str, list[str]] = field(default_factory=read_examples)
     threshold: float = THRESHOLD
     margin: float = MARGIN
-    _vectors: dict[str, np.ndarray] | None = field(default=None, repr=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-
-    def vectors(self) -> dict[str, np.ndarray]:
-        """The examples embedded once (the page warms this up before serving)."""
-        with self._lock:
-            if self._vectors is None:
-                self._vectors = {
-                    label: _units(self.embedder.embed_documents(texts))
-                    for label, texts in self.examples.items()
-                }
-            return self._vectors
-
-    def leave_out(self, label: str, index: int) -> SemanticGuard:
-        """The same guard without one example (its vectors reused): how well would the bank
-        judge a request it had not seen?"""
-        vectors = self.vectors()
-        return SemanticGuard(
-            self.embedder,
-            {lab: [t for i, t in enumerate(texts) if lab != label or i != index]
-             for lab, texts in self.examples.items()},
-            self.threshold,
-            self.margin,
-            {lab: np.delete(v, index, axis=0) if lab == label else v for lab, v in vectors.items()},
-        )
-
-    def nearest(self, text: str) -> dict[str, float]:
-        """Label -> cosine similarity of the question to that label's nearest example."""
-        query = _units([self.embedder.embed_query(text)])[0]
-        return {
-            label: float((vectors @ query).max()) if len(vectors) else -1.0
-            for label, vectors in self.vectors().items()
-        }
 
     def verdict(self, text: str) -> Intent | None:
         """"adversarial" or "out_of_scope" when the question is near examples to decline;

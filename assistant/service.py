@@ -16,6 +16,7 @@ from assistant.evidence import LetterEvidence
 from assistant.guard import SemanticGuard
 from assistant.language import detect_language
 from assistant.llm import LlmAnswerer
+from assistant.meaning import ActivityReader
 from assistant.needs import Need, read_need
 from assistant.ranking import Ranked, activity_words, rank_instruments
 from assistant.reading import MessageReader, Reading
@@ -62,6 +63,7 @@ class AnswerService:
     top_k: int = 8
     config: dict[str, str] = field(default_factory=dict)
     guard: SemanticGuard | None = None  # a second look, by meaning, after the word rules
+    activities: ActivityReader | None = None  # what the user wants to do, by meaning
     signposts: Catalog = field(default_factory=lambda: Catalog({}))  # adjacent schemes
 
     def __post_init__(self) -> None:
@@ -78,7 +80,7 @@ class AnswerService:
     @property
     def reader(self) -> MessageReader:
         """The reader of messages, with the guard as it is set now."""
-        return MessageReader(self.lexicon, self.known_words, self.guard)
+        return MessageReader(self.lexicon, self.known_words, self.guard, self.activities)
 
     # -- entry point ------------------------------------------------------------------
     def ask(
@@ -263,7 +265,9 @@ class AnswerService:
         # what ranking and the clarifying question judge: the profile plus activities its
         # stage implies (the answer still shows the profile as the user gave it)
         assessed = with_inferred_activities(profile)
-        ranked, card_hits, mentioned = self._ranked(reading, assessed, profile.activities)
+        ranked, card_hits, mentioned = self._ranked(
+            reading, assessed, [*profile.activities, *reading.meant]
+        )
         need = read_need(reading.topic, assessed) if intent == "recommend" else Need()
         signposts = [r for r in rank_instruments(
             [self.signposts.get(i) for i in need.signposts if i in self.signposts.cards],
