@@ -81,6 +81,7 @@ EMPLOYEE_PATTERNS = (
         r"|arbeidskrachten",
         r"|workers|personeelsleden|devs|developers|engineers|ontwikkelaars|programmeurs",
         r"|ppl|pers|koppen|fte-?ers|werkers|mensjes|man sterk|folks|guys|heads",
+        r"|founders|co-?founders|oprichters|compagnons",
         r"|monteurs?|mechanics|koks|cooks|bakkers|bakers|verkopers|kappers|medewerksters",
         r"|vakmensen|technici|technicians|operators|chauffeurs|drivers|verpleegkundigen|nurses",
         r"|man personeel|mensen in dienst|in dienst|op de loonlijst|on the payroll)\b"),
@@ -103,7 +104,7 @@ _AMOUNT = (rf"(?:€|\beur\b|\beuro\b)? ?(?P<amount>{_DIGITS}) ?"
            r"(?P<unit>miljoen|miljard|mln|mld|million|billion|mio|bn|duizend|thousand|k|m)?\b")
 # the money a plan needs: "40k", "€ 4 miljoen", "1,5 mln", "een ton", "around 200k", "2 ton"
 PROJECT_AMOUNT = _rx(
-    r"(?P<cur>€|\beur\b|\beuro\b|\beuros\b)? ?(?P<amount>", _DIGITS,
+    r"(?P<cur>€|\beur\b|\beuro\b|\beuros\b)? ?(?<![\w])(?P<amount>", _DIGITS,
     r"|half an?|een half|een halve|anderhalf|anderhalve|een|a|an|half|halve)",
     r" ?(?P<unit>miljoen|miljard|mln|mld|million|billion|mio|bn|duizend|thousand|ton|k|m)?\b",
     r"(?P<after> ?(?:euro|eur|euros)\b)?",

@@ -113,7 +113,11 @@ _PROCUREMENT = (r"\b(?:voor|for|met|with) (?:de |het |een |the |a |our )?(?:geme
                 r"|\b(?:sell|selling|verkopen|verkoop|leveren|supply|supplying|aanbieden) "
                 r"(?:[\w-]+ ){0,3}(?:to|aan) (?:de |het |the |a |an |our )?(?:[\w-]+ )?"
                 r"(?:gemeente|overheid|government|municipalit|provincie|ministerie|ministry"
-                r"|rijkswaterstaat|waterschap|public (?:sector|bodies|authorit))")
+                r"|rijkswaterstaat|waterschap|public (?:sector|bodies|authorit))"
+                # "een eerste klant vinden bij de overheid", "a first customer in government"
+                r"|\b(?:klant|klanten|customers?|clients?|afnemers?) (?:vinden |finden )?"
+                r"(?:bij|at|in|within) (?:de |het |the |a |an )?(?:[\w-]+ )?(?:gemeente|overheid"
+                r"|government|municipalit|provincie|ministerie|ministry|public sector)")
 _EQUITY = (r"investeerder|\binvestor|\bkapitaal|\bcapital\b|\binvestment|\bequity"
            r"|financieringsronde|funding round|durfkapitaal|\bventure|\baandelen|\bseed\b"
            r"|\bseries [ab]\b")

@@ -96,6 +96,8 @@ def test_clearly_off_topic_is_still_declined(built_finder) -> None:  # type: ign
     ("tussen de 10 en 50 man", "employees", 30),  # a range: its middle, a small firm
     ("10-15 employees", "employees", 13),
     ("werk van 9 tot 17 uur met 5 man", "employees", 5),  # hours are not a headcount range
+    ("we're two founders with an idea", "employees", 2),
+    ("zonnepanelen op het dak van de werkplaats", "project_eur", None),  # "dak" is not "a k"
 ])
 def test_informal_numbers(text, field, value) -> None:  # type: ignore[no-untyped-def]
     assert getattr(extract_profile(text), field) == value
@@ -156,6 +158,14 @@ def test_a_follow_up_on_a_need_is_not_read_as_a_letter_question(built_finder) ->
     _, electric = _talk(built_finder, "aannemer, 50 man. we willen nieuwe bouwkranen kopen",
                         "elektrisch trouwens")
     assert "mia-vamil" in electric.recommended_ids()
+    *_, bank = _talk(built_finder, "ik wil de winkel verbouwen, kost zo'n 80k",
+                     "en als de bank het niet wil financieren?")
+    assert set(bank.recommended_ids()) <= {"qredits", "bmkb", "bmkb-groen", "go"}
+
+
+def test_a_first_customer_in_government_is_procurement() -> None:
+    assert "procurement" in extract_profile(
+        "we willen nu een eerste klant vinden bij de overheid").activities
 
 
 def test_typos_in_key_terms_are_read() -> None:
