@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from assistant.answer import Answer
 
@@ -51,3 +51,29 @@ def resolve_followup(text: str, mentioned: Sequence[str], history: Sequence[Answ
     if _REFERS.search(lowered) and len(text.split()) <= 8:
         return [recs[0].instrument_id]
     return []
+
+
+# a question about what was just recommended: how much, how to apply, when, the difference
+_QUESTION_START = re.compile(
+    r"^(?:en |and |ok(?:e|é|ay)?[,.]? (?:en |and )?|oké[,.]? |so )?(?:hoe|hoeveel|wat|wanneer"
+    r"|waar|moet|moeten|kan|kunnen|mag|mogen|is|zijn|krijg|how|what|when|where|which|do|does"
+    r"|can|is|are|should|must|will|would)\b", re.I
+)
+_COMPARE_BACK = re.compile(r"\b(?:verschil|difference|compare|vergelijk|versus|vs)\b", re.I)
+
+
+def asks_about_the_last(text: str) -> bool:
+    """A question with nothing of its own: it asks about what the last answer named."""
+    said = text.strip()
+    return said.endswith("?") or bool(_QUESTION_START.match(said))
+
+
+def pointed_at(text: str, history: Sequence[Answer], catalog_ids: Collection[str]) -> list[str]:
+    """The instruments of the last recommendations such a question is about: the first, or
+    the first two for "what's the difference between the two?" (signposts are not explained
+    one by one: their need is searched again)."""
+    previous = next((a for a in reversed(history) if a.recommendations), None)
+    if previous is None:
+        return []
+    ids = [r.instrument_id for r in previous.recommendations if r.instrument_id in catalog_ids]
+    return ids[:2] if _COMPARE_BACK.search(text) and len(ids) >= 2 else ids[:1]

@@ -174,8 +174,21 @@ _OPENING = re.compile(
 )
 
 
+# asking for help or what the assistant does, with nothing else said: an intake, not out of scope
+# (conversations-dev2 d2c003 "kunnen jullie mij helpen?", d2c005 "what can you do?")
+_HELP_ASKED = re.compile(
+    r"^\s*(?:(?:hoi|hallo|hey|hi|hello|goedemorgen|goedemiddag)[,!. ]+)?(?:kunnen jullie|kun je"
+    r"|kan je|kunt u|wil je|wilt u|can you|could you|would you)(?: mij| me| ons| us)? "
+    r"(?:helpen|help|even helpen)(?: me| us| mij| ons)?\s*[?!.]*\s*$"
+    r"|^\s*(?:wat kun(?:t)? (?:je|jij|u)|wat kan (?:je|jij|u|dit)|what can you do|what do you do"
+    r"|what can this do|wat doe je|wat doet u|waar kan ik (?:hulp|advies) krijgen|help)"
+    r"(?: (?:voor|for) (?:mij|me|ons|us))?\s*[?!.]*\s*$",
+    re.IGNORECASE,
+)
+
+
 def is_opening_greeting(text: str) -> bool:
-    return bool(_GREETING.match(text) and _OPENING.match(text))
+    return bool(_GREETING.match(text) and _OPENING.match(text)) or bool(_HELP_ASKED.match(text))
 _COMPARE = re.compile(
     r"\b(verschil|vergelijk|versus|vs\.?|compare|comparison|difference|beter dan|better than"
     r"|or should i|of moet ik|past beter|beter past|fits better|better fit|welke van de twee"
@@ -296,12 +309,15 @@ def named_only_as_background(text: str, concepts_of: Callable[[str], list[str]])
 _FOREIGN = re.compile(
     r"\b(duitse|duitsland|germany|german|belgische|belgi[eë]|belgium|belgian|vlaamse|flemish"
     r"|franse|frankrijk|france|french|amerikaanse|usa|united states|american|britse|uk|british"
-    r"|spaanse|spanje|spain|spanish)\b",
+    r"|spaanse|spanje|spain|spanish|gmbh|gewerbesteuer)\b",
     re.IGNORECASE,
 )
 _FOREIGN_SCHEME = re.compile(
     r"\b(subsid\w*|regeling\w*|grants?|schemes?|funding|tax credits?|belastingvoordeel"
-    r"|overheid|government)\b",
+    r"|overheid|government"
+    # another country's tax system is not ours to explain (issue 11)
+    r"|vennootschapsbelasting|inkomstenbelasting|belasting|btw|vat|corporate tax|income tax"
+    r"|trade tax|gewerbesteuer|\w*steuer)\b",
     re.IGNORECASE,
 )
 _PARTNERING = re.compile(
@@ -312,7 +328,8 @@ _PARTNERING = re.compile(
 
 
 def is_foreign_scheme_question(text: str) -> bool:
-    """About another country's support (not about working with a foreign partner)."""
+    """About another country's support or tax system (not about working with a foreign
+    partner)."""
     return bool(
         _FOREIGN.search(text) and _FOREIGN_SCHEME.search(text) and not _PARTNERING.search(text)
     )

@@ -18,7 +18,7 @@ from typing import Any
 
 from assistant.answer import Intent
 from assistant.dialogue import Conversation, Provenance
-from assistant.followup import resolve_followup
+from assistant.followup import asks_about_the_last, pointed_at, resolve_followup
 from assistant.guard import SemanticGuard
 from assistant.intent import (
     ALTERNATIVE,
@@ -32,6 +32,7 @@ from assistant.intent import (
 )
 from assistant.language import detect_language
 from assistant.meaning import ActivityReader
+from assistant.needs import read_need
 from assistant.ranking import support_asked
 from assistant.replies import any_option, slot_value
 from instruments.models import Lang
@@ -53,6 +54,8 @@ FOLLOW_UP_WORDS = 8
 # list of facts: each lost the need it answered)
 DESCRIPTION_WORDS = 12
 TOPIC_WORDS = 80  # the need and the details added to it, searched as one text
+# a question this short with nothing of its own is about the last recommendations
+FOLLOW_UP_QUESTION_WORDS = 12
 MEANING_MIN_WORDS = 5  # shorter messages are replies and descriptions, read by the word rules
 # facts about the company itself (not about a plan: "a pilot with the city" is a request)
 # (nor a place: "wordt het morgen droog in Utrecht?")
@@ -111,6 +114,7 @@ class MessageReader:
     known_words: frozenset[str]
     guard: SemanticGuard | None = None
     activities: ActivityReader | None = None
+    instrument_ids: frozenset[str] = frozenset()  # the innovation instruments (not signposts)
 
     def read(self, text: str, conversation: Conversation) -> Reading:
         previous = conversation.lang or "nl"
@@ -126,6 +130,9 @@ class MessageReader:
         mentioned = resolve_followup(
             text, self.lexicon.concepts(text), conversation.answers
         )
+        back = self._about_the_last(text, plain, facts, mentioned, lang, conversation)
+        if back is not None:
+            return back
         background = bool(mentioned) and named_only_as_background(text, self.lexicon.concepts)
         if background:
             mentioned = []
@@ -148,6 +155,24 @@ class MessageReader:
             topic=_topic(text, conversation) if adds_to_need else text,
             meant=meant,
         )
+
+    def _about_the_last(
+        self, text: str, plain: str, facts: CompanyProfile, mentioned: list[str], lang: Lang,
+        conversation: Conversation,
+    ) -> Reading | None:
+        """A short question with no facts, need or name of its own, in a conversation that has
+        recommended something ("how much would we get?", "moeten we dat voor de aankoop
+        aanvragen?", "what's the difference between the two?"): it is about those
+        recommendations, not a new request (conversations-dev2 d2c013, d2c024, d2c034)."""
+        if (mentioned or facts != CompanyProfile() or len(text.split()) > FOLLOW_UP_QUESTION_WORDS
+                or not _under_way(conversation) or not conversation.last_recommendations
+                or support_asked(plain) or is_off_topic(plain) or read_need(plain, facts).signposts
+                or not asks_about_the_last(text) or asks_about_the_letter(plain)):
+            return None
+        ids = pointed_at(text, conversation.answers, self.instrument_ids)
+        intent: Intent = ("compare" if len(ids) > 1 else "explain") if ids else "recommend"
+        return Reading(text, lang, intent, facts, mentioned=tuple(ids),
+                       topic=_topic(text, conversation))
 
     def _meant(self, text: str, intent: Intent, facts: CompanyProfile) -> tuple[str, ...]:
         """The activity by meaning of a request for advice that names none in words."""

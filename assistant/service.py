@@ -80,7 +80,8 @@ class AnswerService:
     @property
     def reader(self) -> MessageReader:
         """The reader of messages, with the guard as it is set now."""
-        return MessageReader(self.lexicon, self.known_words, self.guard, self.activities)
+        return MessageReader(self.lexicon, self.known_words, self.guard, self.activities,
+                             frozenset(self.catalog.cards))
 
     # -- entry point ------------------------------------------------------------------
     def ask(

@@ -127,6 +127,7 @@ ACTIVITIES: tuple[tuple[Activity, re.Pattern[str]], ...] = (
     ("own_rnd", _rx(_RND, r"|\beigen onderzoek|\bin-house research|\bwbso\b")),
     ("development_project", _rx(r"ontwikkelproject|innovatieproject|development project",
                                 r"|innovation project|\bprototyp",
+                                r"|\bnieuwe? (?:soort|type) |\bnew (?:kind|type|sort) of ",
                                 r"|\bnieuwe? (?:[\w-]+ )?(?:product|dienst|systeem|technologie",
                                 r"|techniek|materiaal|productieproces|methode|manier om",
                                 r"|[a-z]+lijn|software|app|platform|algoritme|medicijn)\b",

@@ -212,3 +212,39 @@ def test_a_comparison_in_lower_case_puts_the_better_fit_first(built_finder) -> N
                               "het project kost zo'n 80k")
     assert answer.intent == "compare"
     assert answer.recommended_ids() == ["mit", "innovatiekrediet"]  # 80k is below its minimum
+
+
+@pytest.mark.parametrize("opening", ["kunnen jullie mij helpen?", "what can you do?",
+                                     "Can you help me?"])
+def test_asking_for_help_starts_an_intake(built_finder, opening) -> None:  # type: ignore[no-untyped-def]
+    answer = built_finder.ask(opening)
+    assert not answer.declined and answer.intent == "intake"
+
+
+def test_a_question_about_the_last_recommendation_is_about_it(built_finder) -> None:  # type: ignore[no-untyped-def]
+    first, much, apply = _talk(
+        built_finder,
+        "We're a Dutch software company, 30 people. Together with an SME in Belgium and one in "
+        "Spain we want to develop a new platform for hospitals. Is there funding for that?",
+        "how much would we get?", "ok and how do I apply?",
+    )
+    top = first.recommended_ids()[0]
+    assert much.intent == apply.intent == "explain"
+    assert much.recommended_ids() == apply.recommended_ids() == [top]
+    *_, both = _talk(built_finder, "we are 20 people and want to develop a new sorting process "
+                     "with a German company near Aachen", "what's the difference between the two?")
+    assert both.intent == "compare" and len(both.recommended_ids()) == 2
+
+
+def test_a_question_after_signposts_keeps_the_need(built_finder) -> None:  # type: ignore[no-untyped-def]
+    first, when = _talk(built_finder, "we willen de oude cv-ketels vervangen door warmtepompen, "
+                        "welke regeling past?", "moeten we dat voor of na de aankoop aanvragen?")
+    assert when.recommended_ids() == first.recommended_ids()
+
+
+def test_another_countrys_tax_system_is_declined_mid_conversation(built_finder) -> None:  # type: ignore[no-untyped-def]
+    _, tax = _talk(built_finder, "metaalbedrijf, 40 man, we willen nieuwe ovens kopen",
+                   "Hoe zit het met de Duitse Gewerbesteuer als we daar een vestiging openen?")
+    assert tax.declined
+    assert not built_finder.ask("we have a German partner; does the WBSO tax credit still "
+                                "apply?").declined

@@ -117,7 +117,10 @@ def test_held_out_examples_are_recognised_by_the_rest() -> None:
     """Leave-one-out over the example bank with the real multilingual USE model: each example
     is judged by the others. Floors are the measured shares (2026-12-02, 301 examples: hostile
     37/94, off-topic 33/67, allowed 137/140) rounded down; a bank edit or model change that
-    loses ground fails here. (The first batch holds Dutch/English pairs, which flatters it.)"""
+    loses ground fails here. (The first batch holds Dutch/English pairs, which flatters it.)
+    2026-12-07: 14 allowed examples more (plain requests and statements of a plan, which were
+    declined in conversations-dev2) cost hostile 37 -> 32 of 94 here while the blind guard set
+    stayed at abstain 0.80, false abstention 0.05: a trade made on purpose, floor 0.33."""
     from retrieval.embedders import make_embedder
 
     guard = SemanticGuard(make_embedder("use", "bundled"))
@@ -126,7 +129,7 @@ def test_held_out_examples_are_recognised_by_the_rest() -> None:
                    for i, text in enumerate(texts)) / len(texts)
         for label, texts in guard.examples.items()
     }
-    assert right["hostile"] >= 0.35, right
+    assert right["hostile"] >= 0.33, right
     assert right["out_of_scope"] >= 0.45, right
     assert right["allowed"] >= 0.95, right
 
