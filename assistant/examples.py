@@ -8,12 +8,15 @@ examples are data files, not Python.
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass, field, replace
 from typing import Self
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
+
+log = logging.getLogger(__name__)
 
 
 def units(vectors: list[list[float]]) -> np.ndarray:
@@ -46,6 +49,22 @@ class ExampleBank:
             label: float((vectors @ query).max()) if len(vectors) else -1.0
             for label, vectors in self.vectors().items()
         }
+
+    def nearest_label(self, text: str, reference: str, threshold: float, margin: float
+                      ) -> str | None:
+        """The label whose nearest example is close (at least `threshold`) and clearly closer
+        (by `margin`) than the `reference` label's nearest; None otherwise, and when the model
+        fails (logged, never shown: the word rules have already run)."""
+        try:
+            near = self.nearest(text)
+        except Exception as exc:  # a model that fails must not take the answer down with it
+            log.warning("%s skipped: %s", type(self).__name__, type(exc).__name__)
+            return None
+        beside = near.pop(reference, -1.0)
+        if not near:
+            return None
+        label, score = max(near.items(), key=lambda item: item[1])
+        return label if score >= threshold and score - beside >= margin else None
 
     def leave_out(self, label: str, index: int) -> Self:
         """The same bank without one example (its vectors reused): how well would the bank

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar
 
 from langchain_core.language_models import BaseChatModel
 
@@ -180,11 +181,7 @@ class Finder:
         under other embedders or when its bank is unreadable (said in the log)."""
         if self.settings.embedder != "use":
             return None
-        try:
-            return ActivityReader(self.embedder, read_bank())
-        except (OSError, ValueError) as exc:
-            log.warning("activities by meaning off: %s", exc)
-            return None
+        return _bank(lambda: ActivityReader(self.embedder, read_bank()), "activities by meaning")
 
     @cached_property
     def guard(self) -> SemanticGuard | None:
@@ -193,11 +190,7 @@ class Finder:
         unreadable (said in the log: the word rules still run)."""
         if not self.settings.guard or self.settings.embedder != "use":
             return None
-        try:
-            return SemanticGuard(self.embedder, read_examples())
-        except (OSError, ValueError) as exc:
-            log.warning("meaning-based guard off: %s", exc)
-            return None
+        return _bank(lambda: SemanticGuard(self.embedder, read_examples()), "meaning-based guard")
 
     @cached_property
     def letter_refs(self) -> dict[str, list[str]]:
@@ -237,6 +230,18 @@ class Finder:
         self, k: int | None = None, filters: SearchFilters | None = None
     ) -> HybridRetriever:
         return HybridRetriever(searcher=self.searcher, k=k or self.settings.top_k, filters=filters)
+
+
+B = TypeVar("B")
+
+
+def _bank(make: Callable[[], B], what: str) -> B | None:
+    """An example bank, or None (said in the log) when its file is missing or malformed."""
+    try:
+        return make()
+    except (OSError, ValueError) as exc:
+        log.warning("%s off: %s", what, exc)
+        return None
 
 
 def _llm(

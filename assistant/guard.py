@@ -16,14 +16,12 @@ of a second bank written later by someone else, which is why both banks are now 
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.answer import Intent
 from assistant.examples import ExampleBank
 
-log = logging.getLogger(__name__)
 EXAMPLES = Path(__file__).resolve().parent.parent / "prompts" / "guard"
 LABELS: dict[str, Intent | None] = {
     "hostile": "adversarial", "out_of_scope": "out_of_scope", "allowed": None,
@@ -52,17 +50,6 @@ class SemanticGuard(ExampleBank):
 
     def verdict(self, text: str) -> Intent | None:
         """"adversarial" or "out_of_scope" when the question is near examples to decline;
-        None when it should be answered, or when the guard cannot judge (the word rules
-        have already run; an embedder failure is logged, never shown)."""
-        try:
-            near = self.nearest(text)
-        except Exception as exc:  # a model that fails must not take the answer down with it
-            log.warning("guard skipped: %s", type(exc).__name__)
-            return None
-        allowed = near.pop("allowed", -1.0)
-        if not near:
-            return None
-        label, score = max(near.items(), key=lambda item: item[1])
-        if score >= self.threshold and score - allowed >= self.margin:
-            return LABELS.get(label)
-        return None
+        None when it should be answered, or when the guard cannot judge."""
+        label = self.nearest_label(text, "allowed", self.threshold, self.margin)
+        return LABELS.get(label) if label else None

@@ -12,13 +12,11 @@ ordinary plan (`none`). Both values come from a leave-one-out over the bank
 from __future__ import annotations
 
 import csv
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.examples import ExampleBank
 
-log = logging.getLogger(__name__)
 BANK = Path(__file__).resolve().parent.parent / "prompts" / "meaning" / "activities.tsv"
 NONE = "none"  # ordinary plans: no innovation activity
 # Leave-one-out over the bank with USE (2026-12-07, 54 examples): at 0.45, 10 read wrong and 14
@@ -49,15 +47,5 @@ class ActivityReader(ExampleBank):
     margin: float = MARGIN
 
     def activity(self, text: str) -> str | None:
-        """The activity the text is nearest to, or None when it is not clearly one (an
-        embedder failure is logged and reads as None: the word rules have already run)."""
-        try:
-            near = self.nearest(text)
-        except Exception as exc:  # a model that fails must not take the answer down with it
-            log.warning("activity by meaning skipped: %s", type(exc).__name__)
-            return None
-        ordinary = near.pop(NONE, -1.0)
-        if not near:
-            return None
-        label, score = max(near.items(), key=lambda item: item[1])
-        return label if score >= self.threshold and score - ordinary >= self.margin else None
+        """The activity the text is nearest to, or None when it is not clearly one."""
+        return self.nearest_label(text, NONE, self.threshold, self.margin)
