@@ -237,7 +237,10 @@ _POLICY = re.compile(
     r"\b(kabinet|kamerbrief|brief|regering|minister|ministerie|beleid|actieplan|doelstelling"
     r"|ambitie|plan(nen)?|cabinet|government|letter|policy|action plan|goal|ambition|deadline"
     r"|wanneer|when|initiatiefnemer|who is responsible|valorisatie|valorisation|visie|vision"
-    r"|intellectueel eigendom|intellectual property|\bip\b|ecosyste|missiegedreven|mission-driven)",
+    r"|intellectueel eigendom|intellectual property|\bip\b|ecosyste|missiegedreven|mission-driven"
+    # the letter's own instruments of policy (dev2 e046, once a misread amount stopped hiding it)
+    r"|innovatieconvenant|innovation covenant|innovatieagenda|innovation agenda|kennisagenda"
+    r"|topsector|top sector|kennis- en innovatie)",
     re.IGNORECASE,
 )
 _RECOMMEND = re.compile(

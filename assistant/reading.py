@@ -13,6 +13,7 @@ The intent is decided here and nowhere else, in this order:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,6 +55,8 @@ FOLLOW_UP_WORDS = 8
 # list of facts: each lost the need it answered)
 DESCRIPTION_WORDS = 12
 TOPIC_WORDS = 80  # the need and the details added to it, searched as one text
+# a range and nothing else ("10-50", "50 - 249"): said like the headcount quick replies
+BARE_RANGE = re.compile(r"^\s*(\d{1,6})\s*(?:-|tot|to)\s*(\d{1,6})\s*(?:man|mensen|people)?\s*$")
 # a question this short with nothing of its own is about the last recommendations
 FOLLOW_UP_QUESTION_WORDS = 12
 MEANING_MIN_WORDS = 5  # shorter messages are replies and descriptions, read by the word rules
@@ -187,6 +190,10 @@ class MessageReader:
         option = any_option(text)  # a quick-reply text sent with no question pending
         if option and getattr(facts, option[0]) is None:
             facts = with_size(facts.model_copy(update={option[0]: option[1]}))
+        bare = BARE_RANGE.match(text)  # "10-50" on its own: the headcount classes' wording
+        if bare and facts.employees is None:
+            middle = (int(bare.group(1)) + int(bare.group(2))) // 2
+            facts = with_size(facts.model_copy(update={"employees": middle}))
         return facts
 
     def _reply(

@@ -98,6 +98,7 @@ def test_clearly_off_topic_is_still_declined(built_finder) -> None:  # type: ign
     ("werk van 9 tot 17 uur met 5 man", "employees", 5),  # hours are not a headcount range
     ("we're two founders with an idea", "employees", 2),
     ("zonnepanelen op het dak van de werkplaats", "project_eur", None),  # "dak" is not "a k"
+    ("sorry, het zijn er 25", "employees", 25),  # a correction on its own
 ])
 def test_informal_numbers(text, field, value) -> None:  # type: ignore[no-untyped-def]
     assert getattr(extract_profile(text), field) == value
@@ -248,3 +249,26 @@ def test_another_countrys_tax_system_is_declined_mid_conversation(built_finder) 
     assert tax.declined
     assert not built_finder.ask("we have a German partner; does the WBSO tax credit still "
                                 "apply?").declined
+
+
+def test_a_bare_range_is_a_headcount(built_finder) -> None:  # type: ignore[no-untyped-def]
+    *_, reply = _talk(built_finder, "we ontwikkelen een nieuw soort warmtepomp", "10-50")
+    assert reply.profile["size"] == "small"
+
+
+@pytest.mark.parametrize(("text", "signpost"), [
+    ("Ik ben visser en wil een zuinigere motor laten inbouwen", "eia"),
+    ("The bank turned me down for a €40k loan for a new roaster", "qredits"),
+    ("ik wil een tweede vestiging openen met mijn speelgoedwinkel", "qredits"),
+    ("de bank wil wel lenen, maar wil meer zekerheid", "bmkb"),
+])
+def test_everyday_wording_of_ordinary_needs(text: str, signpost: str) -> None:
+    from assistant.needs import read_need
+
+    assert signpost in read_need(text, extract_profile(text)).signposts
+
+
+def test_a_letter_question_on_its_agendas_is_answered_from_the_letter(built_finder) -> None:  # type: ignore[no-untyped-def]
+    answer = built_finder.ask("Vanaf welk jaar komt er een nieuw Kennis- en "
+                              "Innovatieconvenant?")
+    assert answer.intent == "policy" and answer.citations
