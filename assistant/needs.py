@@ -31,7 +31,10 @@ class NeedRule:
     need: str
     label: dict[str, str]  # the need in words, per language
     signposts: tuple[str, ...]
-    ordinary_only: bool  # cue counts only when the plan is not an innovation
+    # "always"; "ordinary": the cue counts only when the plan is not an innovation; "message":
+    # only when the message itself is not about one (buying a lift is no innovation, even
+    # for a garage that develops a battery tester: conversations-dev2 d2c002)
+    when: str
     cues: re.Pattern[str]
 
 
@@ -73,7 +76,7 @@ def rules() -> tuple[NeedRule, ...]:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     return tuple(
         NeedRule(row["need"], {"nl": row["label_nl"], "en": row["label_en"]},
-                 tuple(row["signposts"].split("|")), row["when"] == "ordinary",
+                 tuple(row["signposts"].split("|")), row["when"],
                  _pattern(row["cues"].split("|")))
         for row in rows
     )
@@ -96,17 +99,24 @@ def innovating(text: str, profile: CompanyProfile) -> bool:
     return bool(_innovation_cues().search(text.lower()))
 
 
-def read_need(text: str, profile: CompanyProfile) -> Need:
-    """The needs in a message, in the order of needs.tsv (specific needs first)."""
+def read_need(text: str, profile: CompanyProfile, said: CompanyProfile | None = None) -> Need:
+    """The needs in a message, in the order of needs.tsv (specific needs first). `said`: the
+    facts of this message alone, when it is read on its own (not added to the need under way)."""
     lowered = text.lower()
     new = innovating(text, profile)
+    new_here = innovating(text, said) if said is not None else new
     needs: list[str] = []
     signposts: list[str] = []
+    scopes: list[str] = []
     for rule in rules():
-        if rule.ordinary_only and new:
+        if (rule.when == "ordinary" and new) or (rule.when == "message" and new_here):
             continue
         if rule.cues.search(lowered) and len(needs) < MAX_NEEDS:
             needs.append(rule.need)
+            scopes.append(rule.when)
             signposts += [s for s in rule.signposts if s not in signposts]
     uncovered = not signposts and bool(_uncovered_cues().search(lowered))
+    # an innovating company asking only for something ordinary is answered on that
+    if new and needs and set(scopes) == {"message"}:
+        new = False
     return Need(tuple(needs), tuple(signposts), new, uncovered)

@@ -292,7 +292,8 @@ def _under_way(conversation: Conversation) -> bool:
 def _only_describes(text: str, facts: CompanyProfile, support: frozenset[str]) -> bool:
     """A message that tells who the company is and adds no need of its own ("we are a startup
     of 4 people", "ik ben zzp'er", "allemaal mkb, tussen de 10 en 50 man, begroting 400k")."""
-    need = facts.activities or facts.themes or facts.support_wanted or support
+    need = (facts.activities or facts.themes or facts.support_wanted or support
+            or read_need(text, facts).needs)  # "ook een hefbrug kopen van 15k" is a need
     return (len(text.split()) <= DESCRIPTION_WORDS and not need
             and any(getattr(facts, name) is not None for name in (*COMPANY_FACTS, "is_startup")))
 

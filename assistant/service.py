@@ -269,7 +269,8 @@ class AnswerService:
         ranked, card_hits, mentioned = self._ranked(
             reading, assessed, [*profile.activities, *reading.meant]
         )
-        need = read_need(reading.topic, assessed) if intent == "recommend" else Need()
+        alone = with_inferred_activities(reading.facts) if reading.topic == text else None
+        need = read_need(reading.topic, assessed, alone) if intent == "recommend" else Need()
         signposts = [r for r in rank_instruments(
             [self.signposts.get(i) for i in need.signposts if i in self.signposts.cards],
             assessed, (), reading.support) if r.result.verdict != "does_not_fit"]

@@ -71,3 +71,16 @@ def test_pointing_back_at_a_signpost_does_not_break_the_conversation(built_finde
     assert "mia-vamil" in [r.instrument_id for r in first.recommendations]
     again = built_finder.ask("tell me more about the first one", conversation)
     assert again.text and again.notice != "input_refused"
+
+
+def test_buying_something_ordinary_mid_innovation_gets_the_signpost(built_finder) -> None:  # type: ignore[no-untyped-def]
+    from assistant.dialogue import Conversation
+
+    conversation = Conversation()
+    for message in ("garagebedrijf 9 man, we willen een prototype van een accutester bouwen",
+                    "we willen ook een nieuwe hefbrug kopen van zo'n 15k"):
+        answer = built_finder.ask(message, conversation)
+        conversation.add(answer)
+    assert answer.recommended_ids() == ["kia"]
+    loan = built_finder.ask("we need a loan for this", conversation)  # for the innovation
+    assert loan.recommendations and not set(loan.recommended_ids()) & {"qredits", "bmkb"}
