@@ -315,6 +315,10 @@ class _Check:
             return say("fails", "partners.fails", named)
         if rule.countries_from and abroad and not set(abroad) & set(rule.countries_from):
             return say("fails", "partners.fails", named)
+        if rule.established_in and p.partner_countries and not (
+            set(p.partner_countries) & set(rule.established_in)
+        ):  # only partners abroad were named
+            return say("fails", "partners.fails", named)
         if rule.min_countries and p.partner_countries and not abroad:
             return say("fails", "partners.fails", named)
         unsure = (

@@ -162,6 +162,11 @@ class PartnerRule(BaseModel):
     no_large_partners: bool = Field(
         default=False, description="Large companies cannot take part (or get no money)."
     )
+    established_in: list[str] = Field(
+        default_factory=list,
+        description="ISO codes: the partners must be established here, so partners named only "
+        "abroad rule it out (empty: anywhere).",
+    )
     text: Text = Field(description="The rule in words.")
     year: str
     source: str = Field(description="Id of an entry in `sources`.")
