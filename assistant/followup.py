@@ -62,10 +62,19 @@ _QUESTION_START = re.compile(
 _COMPARE_BACK = re.compile(r"\b(?:verschil|difference|compare|vergelijk|versus|vs)\b", re.I)
 
 
+# what such a question asks of the schemes just named: a pointer back, the amount, applying
+_BACK = re.compile(
+    r"\b(?:dat|die|dit|deze|daar\w*|ervoor|it|that|this|those|them|the two|de twee|beide|both"
+    r"|hoeveel|how much|krijg(?:en)? (?:ik|we|wij)|(?:we|i) get|aanvragen|aanvraag|apply"
+    r"|application|deadline|voorwaarden|conditions|verschil|difference)\b", re.I
+)
+
+
 def asks_about_the_last(text: str) -> bool:
-    """A question with nothing of its own: it asks about what the last answer named."""
+    """A question that points back at what the last answer named ("how much would we get?",
+    "moeten we dat voor de aankoop aanvragen?"), not one with a subject of its own."""
     said = text.strip()
-    return said.endswith("?") or bool(_QUESTION_START.match(said))
+    return (said.endswith("?") or bool(_QUESTION_START.match(said))) and bool(_BACK.search(said))
 
 
 def pointed_at(text: str, history: Sequence[Answer], catalog_ids: Collection[str]) -> list[str]:

@@ -312,15 +312,12 @@ def named_only_as_background(text: str, concepts_of: Callable[[str], list[str]])
 _FOREIGN = re.compile(
     r"\b(duitse|duitsland|germany|german|belgische|belgi[eë]|belgium|belgian|vlaamse|flemish"
     r"|franse|frankrijk|france|french|amerikaanse|usa|united states|american|britse|uk|british"
-    r"|spaanse|spanje|spain|spanish|gmbh|gewerbesteuer)\b",
+    r"|spaanse|spanje|spain|spanish)\b",
     re.IGNORECASE,
 )
 _FOREIGN_SCHEME = re.compile(
     r"\b(subsid\w*|regeling\w*|grants?|schemes?|funding|tax credits?|belastingvoordeel"
-    r"|overheid|government"
-    # another country's tax system is not ours to explain (issue 11)
-    r"|vennootschapsbelasting|inkomstenbelasting|belasting|btw|vat|corporate tax|income tax"
-    r"|trade tax|gewerbesteuer|\w*steuer)\b",
+    r"|overheid|government)\b",
     re.IGNORECASE,
 )
 _PARTNERING = re.compile(
@@ -330,10 +327,21 @@ _PARTNERING = re.compile(
 )
 
 
+# another country's tax system is not ours to explain (issue 11): the tax word with the country
+_FOREIGN_TAX = re.compile(
+    r"\b(?:duitse|belgische|franse|amerikaanse|britse|spaanse|german|belgian|french|american"
+    r"|british|spanish) (?:\w+ )?(?:\w*belasting\w*|btw|vat|\w*tax\w*|\w*steuer\w*)"
+    r"|\b(?:\w*belasting\w*|btw|vat|\w*tax\w*) (?:\w+ ){0,3}(?:in|van|of) (?:duitsland|belgi[eë]"
+    r"|frankrijk|spanje|amerika|engeland|germany|belgium|france|spain|the us|the uk|usa)\b"
+    r"|\bgewerbesteuer|\bkörperschaftsteuer|\bkorperschaftsteuer",
+    re.IGNORECASE,
+)
+
+
 def is_foreign_scheme_question(text: str) -> bool:
     """About another country's support or tax system (not about working with a foreign
     partner)."""
-    return bool(
+    return bool(_FOREIGN_TAX.search(text)) or bool(
         _FOREIGN.search(text) and _FOREIGN_SCHEME.search(text) and not _PARTNERING.search(text)
     )
 
@@ -416,6 +424,11 @@ def _not_answered(text: str, mentioned: Sequence[str], has_facts: bool) -> Inten
     if is_out_of_scope(text, has_facts):
         return "out_of_scope"
     return None
+
+
+def names_the_letter(text: str) -> bool:
+    """Names the letter or the cabinet (not just a policy word such as "when")."""
+    return bool(_LETTER.search(text))
 
 
 def asks_about_the_letter(text: str) -> bool:

@@ -105,18 +105,15 @@ def read_need(text: str, profile: CompanyProfile, said: CompanyProfile | None = 
     lowered = text.lower()
     new = innovating(text, profile)
     new_here = innovating(text, said) if said is not None else new
-    needs: list[str] = []
+    matched = [rule for rule in rules() if rule.cues.search(lowered)]
+    scoped = [rule for rule in matched if rule.when != "always"]
+    if new and not new_here and scoped and all(rule.when == "message" for rule in scoped):
+        new = False  # an innovating company asking only for something ordinary: answer that
+    kept = [rule for rule in matched
+            if not ((rule.when == "ordinary" and new) or (rule.when == "message" and new_here))]
+    needs = [rule.need for rule in kept][:MAX_NEEDS]
     signposts: list[str] = []
-    scopes: list[str] = []
-    for rule in rules():
-        if (rule.when == "ordinary" and new) or (rule.when == "message" and new_here):
-            continue
-        if rule.cues.search(lowered) and len(needs) < MAX_NEEDS:
-            needs.append(rule.need)
-            scopes.append(rule.when)
-            signposts += [s for s in rule.signposts if s not in signposts]
+    for rule in kept[:MAX_NEEDS]:
+        signposts += [s for s in rule.signposts if s not in signposts]
     uncovered = not signposts and bool(_uncovered_cues().search(lowered))
-    # an innovating company asking only for something ordinary is answered on that
-    if new and needs and set(scopes) == {"message"}:
-        new = False
     return Need(tuple(needs), tuple(signposts), new, uncovered)

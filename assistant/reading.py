@@ -30,6 +30,7 @@ from assistant.intent import (
     is_off_topic,
     is_opening_greeting,
     named_only_as_background,
+    names_the_letter,
 )
 from assistant.language import detect_language
 from assistant.meaning import ActivityReader
@@ -170,7 +171,8 @@ class MessageReader:
         if (mentioned or facts != CompanyProfile() or len(text.split()) > FOLLOW_UP_QUESTION_WORDS
                 or not _under_way(conversation) or not conversation.last_recommendations
                 or support_asked(plain) or is_off_topic(plain) or read_need(plain, facts).signposts
-                or not asks_about_the_last(text) or asks_about_the_letter(plain)):
+                or not asks_about_the_last(text) or names_the_letter(plain)
+                or (self.guard is not None and self.guard.verdict(text) is not None)):
             return None
         ids = pointed_at(text, conversation.answers, self.instrument_ids)
         intent: Intent = ("compare" if len(ids) > 1 else "explain") if ids else "recommend"
@@ -191,7 +193,9 @@ class MessageReader:
         if option and getattr(facts, option[0]) is None:
             facts = with_size(facts.model_copy(update={option[0]: option[1]}))
         bare = BARE_RANGE.match(text)  # "10-50" on its own: the headcount classes' wording
-        if bare and facts.employees is None:
+        if bare and facts.employees is None and int(bare.group(1)) < int(bare.group(2)) and not (
+            1900 <= int(bare.group(1)) <= 2100
+        ):
             middle = (int(bare.group(1)) + int(bare.group(2))) // 2
             facts = with_size(facts.model_copy(update={"employees": middle}))
         return facts
@@ -301,6 +305,6 @@ def _only_describes(text: str, facts: CompanyProfile, support: frozenset[str]) -
 def _topic(reply: str, conversation: Conversation) -> str:
     """A reply ("8", "ja") or a description searched together with the need the conversation
     is about (its first TOPIC_WORDS words: the need is stated before the details)."""
-    words = f"{conversation.topic} {reply}".split()
-    return " ".join(words[:TOPIC_WORDS])
+    said = reply.split()
+    return " ".join(conversation.topic.split()[: max(0, TOPIC_WORDS - len(said))] + said)
 

@@ -315,9 +315,9 @@ class _Check:
             return say("fails", "partners.fails", named)
         if rule.countries_from and abroad and not set(abroad) & set(rule.countries_from):
             return say("fails", "partners.fails", named)
-        if rule.established_in and p.partner_countries and not (
+        if rule.established_in and p.partner_countries and p.stage != "feasibility" and not (
             set(p.partner_countries) & set(rule.established_in)
-        ):  # only partners abroad were named
+        ):  # only partners abroad were named (a feasibility study is done alone)
             return say("fails", "partners.fails", named)
         if rule.min_countries and p.partner_countries and not abroad:
             return say("fails", "partners.fails", named)

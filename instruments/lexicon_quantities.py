@@ -71,13 +71,13 @@ _STAFF_NOUNS = (r"medewerkers?|werknemers?|employees?|staff(?: members)?|mensen|
                 r"|personen|persons?|pers\.?|man|collega'?s|colleagues")
 EMPLOYEE_PATTERNS = (
     # a range, "tussen de 10 en 50 man", "10-15 employees": read as its middle (`lo` and `n`)
-    _rx(r"\b(?:tussen (?:de )?|between )?(?P<lo>\d{1,6}) ?(?:-|tot|en|and|to) ?(?P<n>\d{1,6}) ?",
-        r"(?:", _STAFF_NOUNS, r")\b"),
+    _rx(r"\b(?:(?:tussen (?:de )?|between )(?P<lo>\d{1,6}) ?(?:en|and|-|tot|to)",
+        r"|(?<![\w.,])(?P<lo2>\d{1,6}) ?(?:-|tot|to)) ?(?P<n>\d{1,6}) ?(?:", _STAFF_NOUNS, r")\b"),
     # a correction on its own: "sorry, het zijn er 25"
     _rx(r"^(?:(?:sorry|nee|oh|oeps|eigenlijk|correctie)[,!.]? )*(?:het|we) zijn er ",
-        r"(?:eigenlijk |nu |inmiddels |toch )?(?P<n>\d{1,6}|[a-z]+)\b"),
+        r"(?:eigenlijk |nu |inmiddels |toch )?(?P<n>\d{1,6}|[a-z]+)\b(?! die\b| that\b)"),
     # "een man of vijfentwintig": about that many
-    _rx(r"\been (?:man|mannetje|stuk|persoon|personen|mensen) of (?P<n>\d{1,6}|[a-z]+)\b"),
+    _rx(r"\been (?:man|mannetje|persoon|personen|mensen) of (?P<n>\d{1,6}|[a-z]+)\b"),
     _rx(r"\bmet (?:z'n|zn|zijn|ons) (?P<n>", "|".join(DUTCH_GROUP_WORDS), r"|\d+(?='?en\b))\b"),
     _rx(r"\b", _NUM, r" ?-? ?(?P<noun>medewerkers?|werknemers?|employees?|staff(?: members)?",
         r"|mensen|people|fte'?s?|personen|persons?|pers\.?|man|collega'?s|colleagues",

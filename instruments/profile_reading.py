@@ -104,7 +104,10 @@ def _staff_number(text: str, match: re.Match[str]) -> float | None:
     phrase, parts = match.group("n"), match.group("n").split()
     before = (text[: match.start("n")].split() or [""])[-1]
     number = DUTCH_GROUP_WORDS.get(phrase) or parse_number(phrase)
-    if number is not None and (low := match.groupdict().get("lo")) is not None:
+    low = match.groupdict().get("lo") or match.groupdict().get("lo2")
+    if number is not None and low is not None:
+        if float(low) >= number:  # "2012 en 40 medewerkers" is no range
+            return number if match.groupdict().get("lo") is None else None
         number = (float(low) + number) / 2  # a range: its middle
     if number is None and len(parts) == 2:
         before, number = parts[0], parse_number(parts[1])

@@ -99,6 +99,10 @@ def test_clearly_off_topic_is_still_declined(built_finder) -> None:  # type: ign
     ("we're two founders with an idea", "employees", 2),
     ("zonnepanelen op het dak van de werkplaats", "project_eur", None),  # "dak" is not "a k"
     ("sorry, het zijn er 25", "employees", 25),  # a correction on its own
+    ("founded in 2012 and 40 employees now", "employees", 40),  # a year is no range
+    ("we bestaan sinds 2015 en 40 medewerkers werken er", "employees", 40),
+    ("een stuk of vijf machines kopen", "employees", None),
+    ("het zijn er 3 die willen investeren", "employees", None),
 ])
 def test_informal_numbers(text, field, value) -> None:  # type: ignore[no-untyped-def]
     assert getattr(extract_profile(text), field) == value
@@ -132,7 +136,9 @@ def test_building_something_of_ones_own_is_a_development_project(text: str) -> N
 
 
 @pytest.mark.parametrize("text", ["we bouwen een nieuwe loods", "nieuwe ovens kopen",
-                                  "we need a new van"])
+                                  "we need a new van", "we bouwen machines",
+                                  "I design software for clients",
+                                  "ik wil nieuwe software kopen voor afspraken"])
 def test_buying_or_building_premises_is_not_one(text: str) -> None:
     assert "development_project" not in extract_profile(text).activities
 
@@ -249,6 +255,15 @@ def test_another_countrys_tax_system_is_declined_mid_conversation(built_finder) 
     assert tax.declined
     assert not built_finder.ask("we have a German partner; does the WBSO tax credit still "
                                 "apply?").declined
+    assert not built_finder.ask("Wij zijn een Nederlands bedrijf met 10 man en leveren aan "
+                                "Belgische klanten. Kunnen we minder belasting betalen over onze "
+                                "R&D?").declined
+
+
+def test_a_question_with_a_subject_of_its_own_is_not_about_the_last(built_finder) -> None:  # type: ignore[no-untyped-def]
+    first, patents = _talk(built_finder, "we zijn een softwarebedrijf met 20 man en ontwikkelen "
+                           "een nieuw algoritme", "hoe zit het met octrooien?")
+    assert patents.intent != "explain" or patents.recommended_ids() != first.recommended_ids()[:1]
 
 
 def test_a_bare_range_is_a_headcount(built_finder) -> None:  # type: ignore[no-untyped-def]
