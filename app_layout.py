@@ -105,7 +105,8 @@ def build_page(c: dict[str, Any], lang: Lang, catalog: Catalog, shown: str) -> N
         c["title"] = gr.HTML(r.header_html(lang))
         c["lang"] = gr.Radio([("Nederlands", "nl"), ("English", "en")], value=lang,
                              label="Taal / Language", elem_id="lang", scale=0, min_width=200)
-    with gr.Tabs():
+    # three tabs wrap onto a second row on a narrow phone rather than hide in a "..." menu
+    with gr.Tabs(overflow_behavior="wrap"):
         with gr.Tab(r.t(lang, "tab_chat"), id="chat") as c["tab_chat"], gr.Row():
             with gr.Column(scale=3, min_width=340):
                 _chat_column(c, lang)

@@ -194,6 +194,8 @@ def test_phone_width(browser, server) -> None:  # type: ignore[no-untyped-def]
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 1, f"page is {overflow}px wider than a 390px phone"
     _shot(page, "chat-nl-390")
+    for name in ("Assistent", "Adviseursbalie", "Regelingen"):  # no tab hidden in a menu
+        assert page.get_by_role("tab", name=name).is_visible(), f"tab {name} is hidden"
     page.get_by_role("tab", name="Regelingen").click()
     page.locator("#catalog .cat-card").first.wait_for()
     _shot(page, "catalog-390", full_page=False)  # the full list is some 80 000 px tall
