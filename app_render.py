@@ -109,23 +109,59 @@ def inline_html(text: str, known: set[int]) -> str:
     return "".join(parts)
 
 
+TABLE_START = '<div class="table-scroll">'
+_RULE_ROW = re.compile(r"^\|(\s*:?-+:?\s*\|)+$")
+
+
+def table_html(lines: Sequence[str], known: set[int]) -> str:
+    """A Markdown table (a comparison) as an HTML table that scrolls sideways on a phone."""
+    rows = [ln.strip() for ln in lines if not _RULE_ROW.match(ln.strip())]
+    cells = [[cell.strip() for cell in row.strip("|").split("|")] for row in rows]
+    head = "".join(f'<th scope="col">{inline_html(x, known)}</th>' for x in cells[0])
+    body = "".join(
+        "<tr>" + f'<th scope="row">{inline_html(row[0], known)}</th>'
+        + "".join(f"<td>{inline_html(x, known)}</td>" for x in row[1:]) + "</tr>"
+        for row in cells[1:]
+    )
+    return (f'{TABLE_START}<table class="compare"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table></div>")
+
+
 NOTICE_CODES = {"input_refused", "store_unavailable"}  # codes whose message is the answer text
 
 
-def answer_html(answer: Answer, upto: int | None = None) -> str:
-    """The answer text as paragraphs and lists; `upto` shows only the first characters."""
-    text = answer.text if upto is None else answer.text[:upto]
-    known = {c.n for c in answer.citations}
+def _blocks_html(text: str, known: set[int]) -> list[str]:
     blocks: list[str] = []
     for block in re.split(r"\n\s*\n", text.strip()):
         lines = [line for line in block.splitlines() if line.strip()]
         if not lines:
             continue
-        if all(_BULLET.match(line) for line in lines):
+        if all(line.lstrip().startswith("|") for line in lines):
+            blocks.append(table_html(lines, known))
+        elif all(_BULLET.match(line) for line in lines):
             items = "".join(f"<li>{inline_html(_BULLET.sub('', ln), known)}</li>" for ln in lines)
             blocks.append(f"<ul>{items}</ul>")
         else:
             blocks.append("<p>" + "<br>".join(inline_html(ln, known) for ln in lines) + "</p>")
+    return blocks
+
+
+def answer_html(answer: Answer, upto: int | None = None) -> str:
+    """The answer text as paragraphs, lists and tables; `upto` shows only the first characters.
+    An answer with a lead shows it (and a comparison's table) and folds the details beneath it,
+    opened with a click."""
+    text = answer.text if upto is None else answer.text[:upto]
+    known = {c.n for c in answer.citations}
+    lead = answer.lead.strip()
+    if lead and answer.text.startswith(lead) and len(text) > len(lead):
+        rest = _blocks_html(text[len(lead):], known)
+        tables = [n for n, block in enumerate(rest[:2]) if block.startswith(TABLE_START)]
+        shown = tables[0] + 1 if tables else 0  # a comparison's table is the answer: not folded
+        blocks = [*_blocks_html(lead, known), *rest[:shown],
+                  f'<details class="more"><summary>{esc(t(answer.lang, "details"))}</summary>'
+                  f'{"".join(rest[shown:])}</details>']
+    else:
+        blocks = _blocks_html(text, known)
     classes = "answer declined" if answer.declined else "answer"
     if answer.notice and answer.notice not in NOTICE_CODES:  # e.g. the LLM fell back
         blocks.append(notice_html(answer.notice, "info"))

@@ -18,6 +18,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tagline": ("Welke innovatieregeling past bij uw bedrijf? Met bronnen.",
                 "Which innovation scheme fits your company? With sources."),
     "tab_chat": ("Assistent", "Assistant"),
+    "details": ("Details: voorwaarden, bedragen en bronnen",
+                "Details: conditions, figures and sources"),
     "tab_advisor": ("Adviseursbalie", "Advisor desk"),
     "tab_catalog": ("Regelingen", "Instruments"),
     "chat": ("Gesprek", "Conversation"),
@@ -208,6 +210,12 @@ button.cite:hover, button.cite:focus { background: #1f5fa8; color: #fff; }
 .advisor-form > div { min-width: 220px !important; }
 #adv-table * { font-family: var(--font) !important; }
 a { overflow-wrap: anywhere; }
+details.more > summary { cursor: pointer; color: #1c3d63; font-weight: 600; margin: .3rem 0; }
+.table-scroll { max-width: 100%; overflow-x: auto; margin: .5rem 0; }
+table.compare { border-collapse: collapse; font-size: .88rem; min-width: 32rem; }
+table.compare th, table.compare td { border: 1px solid #d0d7de; padding: .35rem .5rem;
+  vertical-align: top; text-align: left; }
+table.compare thead th { background: #eef4fb; }
 @media (max-width: 640px) {
   .brand h1 { font-size: 1.2rem; } .gradio-container { padding: 0 6px !important; }
   .examples button.example { flex-basis: 100%; } .welcome { font-size: .88rem; }

@@ -67,6 +67,11 @@ class Answer(BaseModel):
     lang: Literal["nl", "en"]
     intent: Intent
     text: str = Field(description="The answer, with [n] citation markers.")
+    lead: str = Field(
+        default="",
+        description="The verdict first, at most 60 words; `text` starts with it and the details "
+        "follow after a blank line (empty: no separate lead).",
+    )
     recommendations: list[Recommendation] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
     retrieved: list[str] = Field(

@@ -98,7 +98,7 @@ def _reason(criterion: Criterion, lang: Lang) -> str:
     return criterion.reason.get(lang)
 
 
-def _figures(card: InstrumentCard, lang: Lang, limit: int = 2,
+def figures_of(card: InstrumentCard, lang: Lang, limit: int = 2,
              applicants: frozenset[str] = frozenset()) -> list[str]:
     """The latest figures for this applicant, each with its year (and a flag when unverified);
     a figure for other applicants (the employer rate, for a self-employed person) is left out."""
@@ -109,9 +109,25 @@ def _figures(card: InstrumentCard, lang: Lang, limit: int = 2,
     return [f"{f.text.get(lang)} ({f.year}{'' if f.verified else ', ' + flag})" for f in latest]
 
 
-def _first_sentence(text: str) -> str:
+def first_sentence(text: str) -> str:
     match = re.match(r"(.+?[.!?])(\s|$)", text.strip())
     return match.group(1) if match else text.strip()
+
+
+def after_colon(text: str) -> str:
+    """A sentence to follow a colon: its first letter small ("uw project ..."), an acronym
+    kept ("MKB ...")."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def short_name(card: InstrumentCard, lang: Lang) -> str:
+    """The name for a sentence: "WBSO", not "WBSO (Wet Bevordering ...)"; an acronym in
+    brackets stays ("SME innovation stimulus (MIT)")."""
+    name = card.name.get(lang)
+    head, _, rest = name.partition(" (")
+    return name if rest and " " not in rest.rstrip(")") else head
 
 
 def cite_card(ctx: Context, card: InstrumentCard, section: str = "overzicht") -> int | None:
@@ -156,8 +172,8 @@ def recommendation(ctx: Context, item: Ranked, rank: int) -> tuple[Recommendatio
     ]
     why = [c.reason for c in criteria if c.outcome == "meets"] or [card.summary.get(lang)]
     to_check = [c.reason for c in criteria if c.outcome != "meets"]
-    figures = _figures(card, lang, applicants=ctx.applicants)
-    next_step = _first_sentence(card.how_to_apply.get(lang))
+    figures = figures_of(card, lang, applicants=ctx.applicants)
+    next_step = first_sentence(card.how_to_apply.get(lang))
     cite = cite_card(ctx, card)
     status = f"{card.status.state} ({card.status.as_of})"
     rec = Recommendation(
@@ -181,7 +197,8 @@ def recommendation(ctx: Context, item: Ranked, rank: int) -> tuple[Recommendatio
         name=card.name.get(lang),
         verdict=VERDICT_WORDS[lang][item.result.verdict],
         why=" ".join(why[:2]),
-        to_check=t.render("to_check", items="; ".join(to_check[:2])) if to_check else "",
+        to_check=t.render("to_check", items="; ".join(x.rstrip(". ") for x in to_check[:2]))
+        if to_check else "",
         figures=t.render("figures", figures="; ".join(figures)) if figures else "",
         next_step=next_step,
         administered_by=card.administered_by.name,
@@ -193,7 +210,7 @@ def recommendation(ctx: Context, item: Ranked, rank: int) -> tuple[Recommendatio
 
 def explain_card(ctx: Context, card: InstrumentCard) -> str:
     t, lang = ctx.templates, ctx.lang
-    figures = _figures(card, lang, limit=3)
+    figures = figures_of(card, lang, limit=3)
     return t.render(
         "explain",
         name=card.name.get(lang),
@@ -201,7 +218,7 @@ def explain_card(ctx: Context, card: InstrumentCard) -> str:
         offers=card.offers.get(lang),
         figures=t.render("figures", figures="; ".join(figures)) if figures else "",
         who=card.eligibility.who_applies.get(lang),
-        how=_first_sentence(card.how_to_apply.get(lang)),
+        how=first_sentence(card.how_to_apply.get(lang)),
         as_of=card.status.as_of,
         status=card.status.note.get(lang),
         cite=cite_card(ctx, card) or "",
@@ -238,7 +255,7 @@ def policy_quotes(ctx: Context, max_quotes: int = 2) -> list[str]:
 def signpost(ctx: Context, item: Ranked, rank: int) -> tuple[Recommendation, str]:
     """A signpost (an adjacent scheme): what it is, a dated figure, who runs it and where."""
     card, lang = item.card, ctx.lang
-    figures = _figures(card, lang, limit=1, applicants=ctx.applicants)
+    figures = figures_of(card, lang, limit=1, applicants=ctx.applicants)
     rec, _ = recommendation(ctx, item, rank)
     text = ctx.templates.render(
         "signpost", rank=rank, name=card.name.get(lang), summary=card.summary.get(lang),
@@ -250,7 +267,7 @@ def signpost(ctx: Context, item: Ranked, rank: int) -> tuple[Recommendation, str
 
 
 def disclaimer(ctx: Context, cards: Sequence[InstrumentCard]) -> str:
-    bodies = sorted({c.administered_by.name.split(" (")[0] for c in cards}) or ["RVO"]
+    bodies = sorted({re.split(r" \(|, ", c.administered_by.name)[0] for c in cards}) or ["RVO"]
     return ctx.templates.render("disclaimer", bodies=", ".join(bodies))
 
 

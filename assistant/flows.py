@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from assistant import compare as side_by_side
 from assistant import composer as c
+from assistant import leads
 from assistant.answer import Recommendation
 from assistant.clarify import clarifying_question
 from assistant.ranking import Ranked
@@ -51,11 +53,13 @@ def recommend(
     top = [r for r in ctx.ranked if r.result.verdict in SHOWN][:TOP_RECOMMENDATIONS]
     t = ctx.templates
     understood = ", ".join(f"{k}: {v}" for k, v in ctx.understood)
-    parts = [
+    lead = leads.recommend_lead(ctx, top) if top else ""
+    parts = [lead] if lead else []
+    parts.append(
         t.render("recommend_intro", profile=understood)
         if understood
         else t.render("recommend_intro_open")
-    ]
+    )
     recs = []
     for rank, item in enumerate(top, 1):
         rec, paragraph = c.recommendation(ctx, item, rank)
@@ -69,7 +73,7 @@ def recommend(
         parts += [c.signpost(ctx, item, n)[1] for n, item in enumerate(ctx.signposts, 1)]
     extra = _with_clarifying(ctx, profile, parts)
     parts.append(c.disclaimer(ctx, [r.card for r in [*top, *ctx.signposts]]))
-    return "\n\n".join(parts), recs, extra
+    return "\n\n".join(parts), recs, {**extra, "lead": lead}
 
 
 def outside_innovation(
@@ -79,7 +83,8 @@ def outside_innovation(
     t = ctx.templates
     if not ctx.signposts:
         return t.render("none_fit"), [], {}
-    parts = [t.render("signpost_intro", needs=ctx.need.words(ctx.lang))]
+    lead = leads.signpost_lead(ctx, ctx.signposts)
+    parts = [lead, t.render("signpost_intro", needs=ctx.need.words(ctx.lang))]
     recs = []
     for rank, item in enumerate(ctx.signposts, 1):
         rec, paragraph = c.signpost(ctx, item, rank)
@@ -87,19 +92,16 @@ def outside_innovation(
         parts.append(paragraph)
     parts.append(t.render("signpost_outro"))
     parts.append(c.disclaimer(ctx, [r.card for r in ctx.signposts]))
-    return "\n\n".join(parts), recs, {}
+    return "\n\n".join(parts), recs, {"lead": lead}
 
 
 def explain(
     ctx: c.Context, profile: CompanyProfile, catalog: Catalog
 ) -> tuple[str, list[Recommendation], dict[str, Any]]:
-    """What the named instruments are (side by side for a comparison), with the letter's words."""
+    """What the named instruments are, with the letter's words."""
     ids = list(ctx.mentioned) or [ctx.ranked[0].card.id]
-    if ctx.intent == "compare":  # the one that fits the profile better first
-        order = {r.card.id: n for n, r in enumerate(ctx.ranked)}
-        ids.sort(key=lambda i: order.get(i, len(order)))
     cards = [catalog.get(i) for i in ids[:3]]
-    parts = [ctx.templates.render("compare_intro")] if ctx.intent == "compare" else []
+    parts = []
     for card in cards:
         parts.append(c.explain_card(ctx, card))
         remark = c.letter_remark(ctx, card.id)
@@ -109,6 +111,34 @@ def explain(
     recs = [c.recommendation(ctx, by_id[card.id], rank)[0] for rank, card in enumerate(cards, 1)]
     parts.append(c.disclaimer(ctx, cards))
     return "\n\n".join(parts), recs, {}
+
+
+def compare(
+    ctx: c.Context, profile: CompanyProfile, catalog: Catalog
+) -> tuple[str, list[Recommendation], dict[str, Any]]:
+    """Two or three instruments side by side, led by which fits the profile better and why.
+    With one instrument recognised (named twice, or beside an unknown name) it says so in one
+    line and explains that one."""
+    items = side_by_side.ordered(ctx, ctx.mentioned)[:3]
+    t = ctx.templates
+    if len(items) < 2:
+        body, recs, extra = explain(ctx, profile, catalog)
+        name = c.short_name(items[0].card, ctx.lang) if items else ""
+        return t.render("compare_one", name=name) + "\n\n" + body, recs, extra
+    cards = [item.card for item in items]
+    lead = side_by_side.verdict_sentence(ctx, items[0], items[1])
+    parts = [
+        lead,
+        t.render("compare_intro"),
+        side_by_side.table(ctx, cards),
+    ]
+    for card in cards:
+        remark = c.letter_remark(ctx, card.id)
+        if remark:
+            parts.append(remark)
+    recs = [c.recommendation(ctx, item, rank)[0] for rank, item in enumerate(items, 1)]
+    parts.append(c.disclaimer(ctx, cards))
+    return "\n\n".join(parts), recs, {"lead": lead}
 
 
 def eligibility(
@@ -135,6 +165,7 @@ def eligibility(
         if remark:
             parts.append(remark)
     shown = [by_id[i].card for i in ctx.mentioned[:3]]
+    instead: list[Ranked] = []
     if recs and all(r.verdict in ("does_not_fit", "closed") for r in recs):
         instead = _instead(ctx, [by_id[i].card for i in ctx.mentioned[:3]])
         if instead:
@@ -144,9 +175,11 @@ def eligibility(
             recs.append(rec)
             parts.append(paragraph)
             shown.append(item.card)
+    lead = leads.eligibility_lead(ctx, [by_id[i] for i in ctx.mentioned[:3]], instead)
+    parts.insert(0, lead)
     extra = _with_clarifying(ctx, profile, parts)
     parts.append(c.disclaimer(ctx, shown))
-    return "\n\n".join(parts), recs, extra
+    return "\n\n".join(parts), recs, {**extra, "lead": lead}
 
 
 def _instead(ctx: c.Context, asked: list[InstrumentCard]) -> list[Ranked]:
@@ -183,7 +216,7 @@ def policy(
 FLOWS: dict[str, Flow] = {
     "recommend": recommend,
     "explain": explain,
-    "compare": explain,
+    "compare": compare,
     "eligibility": eligibility,
     "policy": policy,
 }

@@ -195,6 +195,13 @@ _COMPARE = re.compile(
     r"|which of the two|which one)\b",
     re.IGNORECASE,
 )
+# a comparison asked in so many words ("X vs Y", "verschil tussen X en Y"): with one name
+# recognised (named twice, or beside an unknown one) it is still a comparison, answered so
+_PAIR_ASKED = re.compile(
+    r"\b(vs\.?|versus|verschil tussen|vergelijk\w*|compare|difference between)\b", re.IGNORECASE
+)
+# "MIT of Innovatiekrediet?": two names and an "or" in a question
+_EITHER = re.compile(r"\b(of|or)\b[^.!?]*\?\s*$", re.IGNORECASE)
 _ELIGIBILITY = re.compile(
     r"\b(kan ik|kunnen wij|kunnen we|mag ik|mogen wij|mogen we|kom(en)? (ik|wij|we) in aanmerking"
     r"|in aanmerking|voldoe|voldoen|geschikt voor|can (i|we)|could (i|we)|am i|are we|eligible"
@@ -439,10 +446,13 @@ def asks_about_the_letter(text: str) -> bool:
 def _answered(text: str, mentioned: Sequence[str], has_profile_facts: bool) -> Intent:
     if mentioned and ALTERNATIVE.search(text) and not _LETTER.search(text):
         return "recommend"
-    if len(mentioned) >= 2 and _COMPARE.search(text):
+    pair = bool(_PAIR_ASKED.search(text))  # "X vs Y": a comparison even if one name is unknown
+    if mentioned and (pair or (len(mentioned) >= 2 and _COMPARE.search(text))):
         return "compare"
     if mentioned and _ELIGIBILITY.search(text):
         return "eligibility"
+    if len(mentioned) >= 2 and _EITHER.search(text):
+        return "compare"
     if (
         _LETTER.search(text)
         and not _ASKS_FOR_ME.search(text)
