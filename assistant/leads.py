@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from assistant import composer as c
 from assistant.ranking import Ranked
 from instruments.labels import VERDICT_WORDS
+from instruments.models import Lang
 
 LEAD_WORDS = 60  # issue 13: "a lead of at most 60 words saying which fits and why"
 # criteria every scheme open to companies meets alike: no reason to name one first
@@ -25,7 +26,7 @@ def _clause(reason: str) -> str:
     return c.after_colon(reason.split(";")[0].rstrip(". "))
 
 
-def why_first(item: Ranked, lang: str) -> str:
+def why_first(item: Ranked, lang: Lang) -> str:
     """Why the instrument comes first: the first criterion it meets that tells, or what it is."""
     for criterion in item.result.criteria:
         if criterion.outcome == "meets" and criterion.name not in UNTELLING:
