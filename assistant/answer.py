@@ -11,6 +11,7 @@ Intent = Literal[
     "smalltalk",
     "intake",  # a vague opening: what the assistant can do, and the one question to start with
     "clarify",  # a reply that did not answer the pending question: asked again in other words
+    "estimate",  # "how much would we get?": worked out from the profile's numbers
 ]
 Verdict = Literal["fits", "may_fit", "not_a_scheme", "closed", "does_not_fit"]
 

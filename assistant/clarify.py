@@ -23,8 +23,9 @@ CANDIDATES: dict[str, list[Any]] = {
     "stage": ["idea", "feasibility", "rnd", "prototype", "pilot", "market_entry", "scale_up"],
     "is_startup": [True, False],
     "collaboration": [True, False],
+    "rnd_wage_eur": [], "project_eur": [], "profit_eur": [],  # an amount, typed
 }
-QUESTIONS = {
+QUESTIONS: dict[str, tuple[str, str, dict[str, list[str]]]] = {
     "size": (
         "Hoeveel medewerkers heeft uw bedrijf?",
         "How many employees does your company have?",
@@ -67,7 +68,24 @@ QUESTIONS = {
         "Do you work with other companies or a knowledge institution?",
         {"nl": ["ja", "nee"], "en": ["yes", "no"]},
     ),
+    # the numbers an estimate needs (assistant/how_much.py)
+    "rnd_wage_eur": (
+        "Hoeveel loonkosten besteedt u per jaar aan S&O (R&D), ongeveer?",
+        "About how much do you spend a year on R&D wages?",
+        {"nl": [], "en": []},
+    ),
+    "project_eur": (
+        "Wat kost het project in totaal, ongeveer?",
+        "About how much does the project cost in total?",
+        {"nl": [], "en": []},
+    ),
+    "profit_eur": (
+        "Hoeveel winst per jaar haalt u ongeveer uit de innovatie?",
+        "About how much profit a year does the innovation make?",
+        {"nl": [], "en": []},
+    ),
 }
+ESTIMATE_FIELDS = frozenset({"rnd_wage_eur", "project_eur", "profit_eur"})
 
 
 # The first question of an intake, when nothing that ranks is known yet: the headcount first

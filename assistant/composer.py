@@ -266,8 +266,13 @@ def signpost(ctx: Context, item: Ranked, rank: int) -> tuple[Recommendation, str
     return rec, text
 
 
+def body_name(card: InstrumentCard) -> str:
+    """Who administers it, short: "RVO", not "RVO (Rijksdienst ...), in opdracht van ..."."""
+    return re.split(r" \(|, ", card.administered_by.name)[0]
+
+
 def disclaimer(ctx: Context, cards: Sequence[InstrumentCard]) -> str:
-    bodies = sorted({re.split(r" \(|, ", c.administered_by.name)[0] for c in cards}) or ["RVO"]
+    bodies = sorted({body_name(c) for c in cards}) or ["RVO"]
     return ctx.templates.render("disclaimer", bodies=", ".join(bodies))
 
 

@@ -14,6 +14,7 @@ from assistant import composer as c
 from assistant import leads
 from assistant.answer import Recommendation
 from assistant.clarify import clarifying_question
+from assistant.how_much import estimate_answer
 from assistant.ranking import Ranked
 from instruments.catalog import Catalog
 from instruments.kinds import SERVICES, category_of
@@ -219,4 +220,5 @@ FLOWS: dict[str, Flow] = {
     "compare": compare,
     "eligibility": eligibility,
     "policy": policy,
+    "estimate": estimate_answer,
 }

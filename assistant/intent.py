@@ -200,6 +200,21 @@ _COMPARE = re.compile(
 _PAIR_ASKED = re.compile(
     r"\b(vs\.?|versus|verschil tussen|vergelijk\w*|compare|difference between)\b", re.IGNORECASE
 )
+# "how much would we get?": an estimate from the profile's numbers (assistant/how_much.py);
+# "hoeveel budget heeft de MIT?" asks for a figure of the scheme, not for an estimate
+_HOW_MUCH = re.compile(
+    r"\b(hoeveel (?:krijg|krijgen|kan|kunnen|levert|leveren|bespaar|besparen|zou|zouden"
+    r"|geld|subsidie|korting|voordeel|lenen|leen|scheelt|is dat voor|oplevert)"
+    r"|wat (?:levert|leveren|scheelt|bespaar)|what would (?:i|we) get|what do (?:i|we) get"
+    r"|how much (?:would|do|does|can|could|will|money|of a|tax|subsidy|is that for|we|i))",
+    re.IGNORECASE,
+)
+
+
+def asks_how_much(text: str) -> bool:
+    return bool(_HOW_MUCH.search(text))
+
+
 # "MIT of Innovatiekrediet?": two names and an "or" in a question
 _EITHER = re.compile(r"\b(of|or)\b[^.!?]*\?\s*$", re.IGNORECASE)
 _ELIGIBILITY = re.compile(
@@ -449,6 +464,8 @@ def _answered(text: str, mentioned: Sequence[str], has_profile_facts: bool) -> I
     pair = bool(_PAIR_ASKED.search(text))  # "X vs Y": a comparison even if one name is unknown
     if mentioned and (pair or (len(mentioned) >= 2 and _COMPARE.search(text))):
         return "compare"
+    if len(mentioned) == 1 and _HOW_MUCH.search(text):
+        return "estimate"
     if mentioned and _ELIGIBILITY.search(text):
         return "eligibility"
     if len(mentioned) >= 2 and _EITHER.search(text):

@@ -18,12 +18,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.answer import Intent
+from assistant.clarify import ESTIMATE_FIELDS
 from assistant.dialogue import Conversation, Provenance
 from assistant.followup import asks_about_the_last, pointed_at, resolve_followup
 from assistant.guard import SemanticGuard
 from assistant.intent import (
     ALTERNATIVE,
     asks_about_the_letter,
+    asks_how_much,
     classify,
     is_gibberish,
     is_hostile,
@@ -64,7 +66,7 @@ MEANING_MIN_WORDS = 5  # shorter messages are replies and descriptions, read by 
 # facts about the company itself (not about a plan: "a pilot with the city" is a request)
 # (nor a place: "wordt het morgen droog in Utrecht?")
 COMPANY_FACTS = ("employees", "size", "turnover_eur", "age_years", "applicant_type",
-                 "project_eur")
+                 "project_eur", "rnd_wage_eur", "profit_eur")
 DESCRIBING_FACTS = ("employees", "size", "turnover_eur", "age_years")
 # facts that tell the ranking something; an applicant kind alone ("my company") does not
 TELLING = ("employees", "size", "stage", "sector", "activities", "themes", "support_wanted",
@@ -176,6 +178,8 @@ class MessageReader:
             return None
         ids = pointed_at(text, conversation.answers, self.instrument_ids)
         intent: Intent = ("compare" if len(ids) > 1 else "explain") if ids else "recommend"
+        if ids and asks_how_much(text):
+            intent, ids = "estimate", ids[:1]
         return Reading(text, lang, intent, facts, mentioned=tuple(ids),
                        topic=_topic(text, conversation))
 
@@ -219,6 +223,13 @@ class MessageReader:
         provenance.update({name: "answered", pending.field: "answered"})
         if name == "employees":
             provenance["size"] = "answered"
+        about = conversation.answers[-1] if conversation.answers else None
+        if pending.field in ESTIMATE_FIELDS and about is not None and about.recommendations:
+            return Reading(  # the number an estimate asked for: the estimate, worked out
+                text, pending.lang, "estimate", facts, provenance=provenance,
+                mentioned=(about.recommendations[0].instrument_id,), answered=pending.field,
+                topic=about.topic or about.question,
+            )
         return Reading(
             text, lang if len(text.split()) > SHORT_REPLY_WORDS else pending.lang, "recommend",
             facts, provenance=provenance, support=frozenset(facts.support_wanted),

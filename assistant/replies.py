@@ -13,13 +13,20 @@ import math
 import re
 from typing import Any
 
-from assistant.clarify import CANDIDATES, QUESTIONS
+from assistant.clarify import CANDIDATES, ESTIMATE_FIELDS, QUESTIONS
 from instruments.lexicon_quantities import NO_WORDS, YES_WORDS
 from instruments.profile import CompanyProfile, extract_profile, parse_number
-from instruments.profile_reading import normalise, read_stage
+from instruments.profile_reading import MAX_PROJECT_EUR, normalise, read_project_eur, read_stage
 
 MAX_REPLY_WORDS = 12  # a longer message is a new question that may also answer (its facts count)
 _NUMBER = re.compile(r"(?<![\d.,])(\d{1,7}(?:[.,]\d{3})*)(?![\d.,]*\s*(?:%|k\b|euro|eur|€))")
+
+# a number typed alone as an amount, with at most "about", a euro sign and "a year" ("10
+# biljard" is no amount: the word after the number is not a unit we know)
+_BARE_AMOUNT = re.compile(
+    r"^(?:ongeveer|about|around|circa|ca\.?|zo'?n|rond|roughly|approx\.?)?\s*(?:€|eur|euro)?\s*"
+    r"(\d{1,3}(?:[.,]\d{3})+|\d{1,12})\s*(?:euro|eur|euros)?\s*(?:per jaar|a year|per year)?$"
+)
 
 REPHRASED: dict[str, tuple[str, str]] = {
     "size": (
@@ -50,6 +57,10 @@ REPHRASED: dict[str, tuple[str, str]] = {
         "Are you doing the project together with another company, a college or a university? "
         "Yes or no is enough.",
     ),
+    **dict.fromkeys(ESTIMATE_FIELDS, (
+        "Noem een bedrag in euro's, bijvoorbeeld 250.000 of 250k.",
+        "Give an amount in euros, for example 250,000 or 250k.",
+    )),
 }
 
 
@@ -97,6 +108,16 @@ def _headcount(text: str, facts: CompanyProfile) -> int | None:
     return math.ceil(number)
 
 
+def _amount(text: str) -> float | None:
+    """An amount typed as the reply to "how much?" ("250k", "ongeveer 2 ton", "€ 80.000")."""
+    norm = normalise(text).strip(" .!?")
+    amount = read_project_eur(norm + " euro")
+    bare = _BARE_AMOUNT.match(norm) if amount is None else None  # "80.000", "about 80000"
+    if bare:
+        amount = parse_number(bare.group(1))
+    return amount if amount is not None and 0 < amount <= MAX_PROJECT_EUR else None
+
+
 def slot_value(
     field: str, text: str, facts: CompanyProfile | None = None
 ) -> tuple[str, Any] | None:
@@ -120,6 +141,9 @@ def slot_value(
         return ("stage", stage) if stage else None
     if field == "applicant_type":
         return ("applicant_type", facts.applicant_type) if facts.applicant_type else None
+    if field in ESTIMATE_FIELDS:
+        amount = getattr(facts, field) or _amount(text)
+        return (field, amount) if amount is not None else None
     answer = _yes_no(text)
     return (field, answer) if answer is not None else None
 

@@ -70,6 +70,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "region": ("Provincie", "Province"), "financing_need": ("Belangrijkste behoefte", "Main need"),
     "support_wanted": ("Soorten steun", "Kinds of support"),
     "project_eur": ("Benodigd bedrag", "Amount needed"),
+    "rnd_wage_eur": ("Loonkosten R&D per jaar", "R&D wage costs a year"),
+    "profit_eur": ("Winst per jaar", "Profit a year"),
     "partner_countries": ("Partnerlanden", "Partner countries"),
 }
 

@@ -104,7 +104,7 @@ NOT_STAFF_BEFORE = {"voor", "for", "to", "aan", "by", "door", "serve", "serves",
 YEAR_BEFORE = {"in", "sinds", "since", "per", "tot", "until", "vanaf", "from", "jaar", "year"}
 
 _AMOUNT = (rf"(?:€|\beur\b|\beuro\b)? ?(?P<amount>{_DIGITS}) ?"
-           r"(?P<unit>miljoen|miljard|mln|mld|million|billion|mio|bn|duizend|thousand|k|m)?\b")
+           r"(?P<unit>miljoen|miljard|mln|mld|million|billion|mio|bn|duizend|thousand|ton|k|m)?\b")
 # the money a plan needs: "40k", "€ 4 miljoen", "1,5 mln", "een ton", "around 200k", "2 ton"
 PROJECT_AMOUNT = _rx(
     r"(?P<cur>€|\beur\b|\beuro\b|\beuros\b)? ?(?<![\w])(?P<amount>", _DIGITS,
@@ -122,6 +122,14 @@ AMOUNT_WORDS = {"een": 1.0, "a": 1.0, "an": 1.0, "half": 0.5, "halve": 0.5, "hal
 _TURNOVER = r"\b(?:jaar)?(?:omzet|turnover|revenues?|sales)\b"
 TURNOVER_AFTER = _rx(_TURNOVER, r"[^\d€]{0,30}?", _AMOUNT)
 TURNOVER_BEFORE = _rx(_AMOUNT, r" ?(?:euros?|eur)? ?(?:aan |in |of |at )?", _TURNOVER)
+# the R&D wage costs a WBSO estimate rests on, and the profit an Innovation Box estimate rests on
+_WAGES = (r"\b(?:s&o[- ]?|r&d[- ]?)?(?:loonkosten|salariskosten|salarissen|lonen|wage costs?"
+          r"|wages|salaries|salary costs?|payroll|staff costs?|personeelskosten)\b")
+WAGES_AFTER = _rx(_WAGES, r"[^\d€]{0,30}?", _AMOUNT)
+WAGES_BEFORE = _rx(_AMOUNT, r" ?(?:euros?|eur)? ?(?:aan |in |of |at |on |per jaar aan )?", _WAGES)
+_PROFIT = r"\b(?:innovatie)?(?:winst|profits?)\b"
+PROFIT_AFTER = _rx(_PROFIT, r"[^\d€]{0,30}?", _AMOUNT)
+PROFIT_BEFORE = _rx(_AMOUNT, r" ?(?:euros?|eur)? ?(?:aan |in |of |at )?", _PROFIT)
 MULTIPLIERS = {"ton": 1e5, "miljoen": 1e6, "mln": 1e6, "million": 1e6, "mio": 1e6, "m": 1e6,
                "miljard": 1e9, "mld": 1e9, "billion": 1e9, "bn": 1e9, "duizend": 1e3,
                "thousand": 1e3, "k": 1e3}

@@ -106,6 +106,14 @@ class CompanyProfile(BaseModel):
     project_eur: float | None = Field(
         default=None, ge=0, le=MAX_PROJECT_EUR, description="Money the plan needs, euros."
     )
+    rnd_wage_eur: float | None = Field(
+        default=None, ge=0, le=MAX_PROJECT_EUR,
+        description="Yearly wage costs of the R&D, euros (for a WBSO estimate).",
+    )
+    profit_eur: float | None = Field(
+        default=None, ge=0, le=MAX_PROJECT_EUR,
+        description="Yearly (innovation) profit, euros (for an Innovation Box estimate).",
+    )
     partner_countries: list[str] = Field(
         default_factory=list, description="ISO 3166 codes of partner countries named."
     )
@@ -216,6 +224,8 @@ def _self_employed(key: str, value: Any, fields: dict[str, Any]) -> None:
 _NEW_KEYS = {
     "is_self_employed": _self_employed,
     "project_eur": lambda k, v, f: f.update({k: _amount(k, v)}),
+    "rnd_wage_eur": lambda k, v, f: f.update({k: _amount(k, v)}),
+    "profit_eur": lambda k, v, f: f.update({k: _amount(k, v)}),
     "partner_countries": lambda k, v, f: f.update({k: _countries(k, v)}),
 }
 
@@ -332,7 +342,7 @@ def _value_text(name: str, value: Any, lang: Lang) -> str:
         return ", ".join(label(v, lang) for v in value)
     if name == "partner_countries":
         return ", ".join(value)
-    if name in ("turnover_eur", "project_eur"):
+    if name in ("turnover_eur", "project_eur", "rnd_wage_eur", "profit_eur"):
         return euros(value)[0 if lang == "nl" else 1]
     if name == "age_years":
         return f"{value:g} jaar" if lang == "nl" else f"{value:g} year{'' if value == 1 else 's'}"

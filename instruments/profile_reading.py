@@ -27,12 +27,16 @@ from instruments.lexicon_quantities import (
     FOUNDED_YEAR,
     MULTIPLIERS,
     NOT_STAFF_BEFORE,
+    PROFIT_AFTER,
+    PROFIT_BEFORE,
     PROJECT_AMOUNT,
     PROJECT_CONTEXT,
     PUNCTUATION,
     SIZE_WORDS,
     TURNOVER_AFTER,
     TURNOVER_BEFORE,
+    WAGES_AFTER,
+    WAGES_BEFORE,
     YEAR_BEFORE,
     number_word,
 )
@@ -123,7 +127,26 @@ def _staff_number(text: str, match: re.Match[str]) -> float | None:
 
 
 def read_turnover(text: str) -> float | None:
-    for pattern in (TURNOVER_AFTER, TURNOVER_BEFORE):
+    return _amount_beside(text, TURNOVER_AFTER, TURNOVER_BEFORE)
+
+
+def read_rnd_wage_eur(text: str) -> float | None:
+    """The yearly wage costs of the R&D ("S&O-loonkosten van 250k", "€300,000 in salaries")."""
+    return _plausible(_amount_beside(text, WAGES_AFTER, WAGES_BEFORE))
+
+
+def read_profit_eur(text: str) -> float | None:
+    """The yearly (innovation) profit ("winst van 2 ton", "400k profit")."""
+    return _plausible(_amount_beside(text, PROFIT_AFTER, PROFIT_BEFORE))
+
+
+def _plausible(amount: float | None) -> float | None:
+    return amount if amount is not None and 0 < amount <= MAX_PROJECT_EUR else None
+
+
+def _amount_beside(text: str, *patterns: re.Pattern[str]) -> float | None:
+    """An amount beside the word the patterns name: with a unit, or 1000 or more and no year."""
+    for pattern in patterns:
         for match in pattern.finditer(text):
             amount, unit = parse_number(match.group("amount")), match.group("unit") or ""
             if amount is None:
@@ -135,7 +158,10 @@ def read_turnover(text: str) -> float | None:
 
 
 def _amount_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for p in (TURNOVER_AFTER, TURNOVER_BEFORE) for m in p.finditer(text)]
+    """Where the turnover, the R&D wages and the profit stand: no need for money there."""
+    beside = (TURNOVER_AFTER, TURNOVER_BEFORE, WAGES_AFTER, WAGES_BEFORE, PROFIT_AFTER,
+              PROFIT_BEFORE)
+    return [m.span() for p in beside for m in p.finditer(text)]
 
 
 def read_project_eur(text: str) -> float | None:
@@ -289,6 +315,7 @@ def read_facts(text: str, today: date | None = None) -> dict[str, Any]:
         "region": read_region(norm), "support_wanted": support,
         "financing_need": support[0] if support else None,
         "project_eur": read_project_eur(norm), "partner_countries": read_partner_countries(norm),
+        "rnd_wage_eur": read_rnd_wage_eur(norm), "profit_eur": read_profit_eur(norm),
     }
     spin_off = bool(SPIN_OFF.search(norm))
     if spin_off or STARTUP.search(norm) or any(p.search(norm) for p, _ in AGE_PHRASES):
