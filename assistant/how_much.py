@@ -105,13 +105,18 @@ def estimate_answer(
                                   base=_eur(item.base, lang),
                                   min=_eur(item.rule.min_base_eur, lang)))
     extra: dict[str, Any] = {}
-    missing = [item.rule.base for item in found if item.amount is None and not item.below_minimum]
-    if missing and missing[0] and not leads:  # nothing to work out yet: ask for the number
+    unworked = [item for item in found if item.amount is None and not item.below_minimum]
+    missing = [item.rule.base for item in unworked]
+    if missing and missing[0]:  # a route still needs the company's number: ask for it
         field = missing[0]
         question = QUESTIONS[field][0 if lang == "nl" else 1]
-        what = {"nl": "één getal", "en": "one number"}[lang]
-        leads.append(t.render("estimate_needs", name=name, what=what))
-        details += [f"- {f}" for f in c.figures_of(card, lang, limit=2, applicants=ctx.applicants)]
+        if leads:  # the routes worked out lead; this one waits for the number
+            leads.append(t.render("estimate_route_needs", route=unworked[0].rule.route.get(lang)))
+        else:
+            what = {"nl": "één getal", "en": "one number"}[lang]
+            leads.append(t.render("estimate_needs", name=name, what=what))
+            details += [f"- {f}" for f in c.figures_of(card, lang, limit=2,
+                                                       applicants=ctx.applicants)]
         extra = {"clarifying_question": question, "clarifying_field": field,
                  "clarifying_options": []}
     lead = " ".join(leads)
@@ -119,10 +124,10 @@ def estimate_answer(
     parts = [lead]
     if details:
         parts.append("\n".join(details) if details[0].startswith("- ") else " ".join(details))
-    if extra:
-        parts.append(t.render("clarify", question=extra["clarifying_question"]))
-    else:
+    if worked_out or not extra:
         parts.append(t.render("estimate_note", body=c.body_name(card))
                      + (f" [{cite}]" if cite else ""))
+    if extra:
+        parts.append(t.render("clarify", question=extra["clarifying_question"]))
     parts.append(c.disclaimer(ctx, [card]))
     return "\n\n".join(parts), recs, {**extra, "lead": lead}

@@ -203,8 +203,8 @@ _PAIR_ASKED = re.compile(
 # "how much would we get?": an estimate from the profile's numbers (assistant/how_much.py);
 # "hoeveel budget heeft de MIT?" asks for a figure of the scheme, not for an estimate
 _HOW_MUCH = re.compile(
-    r"\b(hoeveel (?:krijg|krijgen|kan|kunnen|levert|leveren|bespaar|besparen|zou|zouden"
-    r"|geld|subsidie|korting|voordeel|lenen|leen|scheelt|is dat voor|oplevert)"
+    r"\b(hoeveel (?:geld |subsidie |korting |voordeel |belasting )?(?:krijg|krijgen|kan|kunnen"
+    r"|levert|leveren|bespaar|besparen|zou|zouden|lenen|leen|scheelt|is dat voor|oplevert)"
     r"|wat (?:levert|leveren|scheelt|bespaar)|what would (?:i|we) get|what do (?:i|we) get"
     r"|how much (?:would|do|does|can|could|will|money|of a|tax|subsidy|is that for|we|i))",
     re.IGNORECASE,
@@ -464,7 +464,7 @@ def _answered(text: str, mentioned: Sequence[str], has_profile_facts: bool) -> I
     pair = bool(_PAIR_ASKED.search(text))  # "X vs Y": a comparison even if one name is unknown
     if mentioned and (pair or (len(mentioned) >= 2 and _COMPARE.search(text))):
         return "compare"
-    if len(mentioned) == 1 and _HOW_MUCH.search(text):
+    if len(mentioned) == 1 and _HOW_MUCH.search(text) and not _LETTER.search(text):
         return "estimate"
     if mentioned and _ELIGIBILITY.search(text):
         return "eligibility"

@@ -51,6 +51,7 @@ REGISTRY: dict[str, frozenset[str]] = {
     "estimate_not_counted": frozenset({"what"}),
     "estimate_below": frozenset({"name", "route", "base", "min"}),
     "estimate_needs": frozenset({"name", "what"}),
+    "estimate_route_needs": frozenset({"route"}),
     "estimate_none": frozenset({"name", "body"}),
     "estimate_note": frozenset({"body"}),
     "recommend_lead": frozenset({"best", "verdict", "reason", "others"}),
