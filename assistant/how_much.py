@@ -15,7 +15,7 @@ from assistant.clarify import QUESTIONS
 from instruments.catalog import Catalog
 from instruments.estimates import Estimate, estimate, routes
 from instruments.labels import euros
-from instruments.models import Lang
+from instruments.models import InstrumentCard, Lang
 from instruments.profile import CompanyProfile
 
 GIVES: dict[str, tuple[str, str]] = {
@@ -73,6 +73,37 @@ def _lines(ctx: c.Context, found: Estimate, name: str) -> tuple[str, list[str]]:
     return lead, details
 
 
+def _no_rule(
+    ctx: c.Context, card: InstrumentCard, name: str, recs: list[Recommendation]
+) -> tuple[str, list[Recommendation], dict[str, Any]]:
+    """No rule to work it out: the dated figures the card has, and who to ask."""
+    figures = c.figures_of(card, ctx.lang, limit=3, applicants=ctx.applicants)
+    lead = ctx.templates.render("estimate_none", name=name, body=c.body_name(card))
+    cite = c.cite_card(ctx, card)
+    listed = "\n".join(f"- {f}" for f in figures) + (f" [{cite}]" if cite else "")
+    return "\n\n".join([lead, listed, c.disclaimer(ctx, [card])]), recs, {"lead": lead}
+
+
+def _ask_for(
+    ctx: c.Context, card: InstrumentCard, name: str, unworked: list[Estimate],
+    leads: list[str], details: list[str],
+) -> dict[str, Any]:
+    """The clarifying question for the number a route still needs (adds to leads, details)."""
+    field = next((item.rule.base for item in unworked if item.rule.base), None)
+    if field is None:
+        return {}
+    t, lang = ctx.templates, ctx.lang
+    if leads:  # the routes worked out lead; this one waits for the number
+        leads.append(t.render("estimate_route_needs", route=unworked[0].rule.route.get(lang)))
+    else:
+        what = {"nl": "één getal", "en": "one number"}[lang]
+        leads.append(t.render("estimate_needs", name=name, what=what))
+        details += [f"- {f}" for f in c.figures_of(card, lang, limit=2,
+                                                   applicants=ctx.applicants)]
+    question = QUESTIONS[field][0 if lang == "nl" else 1]
+    return {"clarifying_question": question, "clarifying_field": field, "clarifying_options": []}
+
+
 def estimate_answer(
     ctx: c.Context, profile: CompanyProfile, catalog: Catalog
 ) -> tuple[str, list[Recommendation], dict[str, Any]]:
@@ -83,14 +114,8 @@ def estimate_answer(
     recs = [c.recommendation(ctx, by_id[iid], 1)[0]] if iid in by_id else []
     name = c.short_name(card, lang)
     found = [estimate(rule, profile) for rule in routes(iid, profile)]
-    if not found:  # no rule: the dated figures the card has, and who to ask
-        figures = c.figures_of(card, lang, limit=3, applicants=ctx.applicants)
-        lead = t.render("estimate_none", name=name, body=c.body_name(card))
-        parts = [lead, *(f"- {f}" for f in figures)] if figures else [lead]
-        body = "\n\n".join([parts[0], "\n".join(parts[1:])] if figures else parts)
-        cite = c.cite_card(ctx, card)
-        body += f" [{cite}]" if cite else ""
-        return "\n\n".join([body, c.disclaimer(ctx, [card])]), recs, {"lead": lead}
+    if not found:
+        return _no_rule(ctx, card, name, recs)
     leads, details = [], []
     worked_out = [item for item in found if item.amount is not None]
     for item in found:
@@ -104,21 +129,8 @@ def estimate_answer(
             leads.append(t.render("estimate_below", name=name, route=item.rule.route.get(lang),
                                   base=_eur(item.base, lang),
                                   min=_eur(item.rule.min_base_eur, lang)))
-    extra: dict[str, Any] = {}
     unworked = [item for item in found if item.amount is None and not item.below_minimum]
-    missing = [item.rule.base for item in unworked]
-    if missing and missing[0]:  # a route still needs the company's number: ask for it
-        field = missing[0]
-        question = QUESTIONS[field][0 if lang == "nl" else 1]
-        if leads:  # the routes worked out lead; this one waits for the number
-            leads.append(t.render("estimate_route_needs", route=unworked[0].rule.route.get(lang)))
-        else:
-            what = {"nl": "één getal", "en": "one number"}[lang]
-            leads.append(t.render("estimate_needs", name=name, what=what))
-            details += [f"- {f}" for f in c.figures_of(card, lang, limit=2,
-                                                       applicants=ctx.applicants)]
-        extra = {"clarifying_question": question, "clarifying_field": field,
-                 "clarifying_options": []}
+    extra = _ask_for(ctx, card, name, unworked, leads, details)
     lead = " ".join(leads)
     cite = c.cite_card(ctx, card)
     parts = [lead]
