@@ -12,6 +12,7 @@ Intent = Literal[
     "intake",  # a vague opening: what the assistant can do, and the one question to start with
     "clarify",  # a reply that did not answer the pending question: asked again in other words
     "estimate",  # "how much would we get?": worked out from the profile's numbers
+    "combine",  # "can I combine X with Y?": yes, no or partly, with the rule
 ]
 Verdict = Literal["fits", "may_fit", "not_a_scheme", "closed", "does_not_fit"]
 

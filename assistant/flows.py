@@ -14,6 +14,7 @@ from assistant import composer as c
 from assistant import leads
 from assistant.answer import Recommendation
 from assistant.clarify import clarifying_question
+from assistant.combine import combine
 from assistant.how_much import estimate_answer
 from assistant.ranking import Ranked
 from instruments.catalog import Catalog
@@ -221,4 +222,5 @@ FLOWS: dict[str, Flow] = {
     "eligibility": eligibility,
     "policy": policy,
     "estimate": estimate_answer,
+    "combine": combine,
 }

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant.answer import Intent
+from assistant.question_forms import COMBINE, EITHER, HOW_MUCH, PAIR_ASKED
 
 _OVERRIDE = re.compile(
     # overriding the rules: an imperative (not "our software ignores the rules of ...") aimed at
@@ -195,28 +196,6 @@ _COMPARE = re.compile(
     r"|which of the two|which one)\b",
     re.IGNORECASE,
 )
-# a comparison asked in so many words ("X vs Y", "verschil tussen X en Y"): with one name
-# recognised (named twice, or beside an unknown one) it is still a comparison, answered so
-_PAIR_ASKED = re.compile(
-    r"\b(vs\.?|versus|verschil tussen|vergelijk\w*|compare|difference between)\b", re.IGNORECASE
-)
-# "how much would we get?": an estimate from the profile's numbers (assistant/how_much.py);
-# "hoeveel budget heeft de MIT?" asks for a figure of the scheme, not for an estimate
-_HOW_MUCH = re.compile(
-    r"\b(hoeveel (?:geld |subsidie |korting |voordeel |belasting )?(?:krijg|krijgen|kan|kunnen"
-    r"|levert|leveren|bespaar|besparen|zou|zouden|lenen|leen|scheelt|is dat voor|oplevert)"
-    r"|wat (?:levert|leveren|scheelt|bespaar)|what would (?:i|we) get|what do (?:i|we) get"
-    r"|how much (?:would|do|does|can|could|will|money|of a|tax|subsidy|is that for|we|i))",
-    re.IGNORECASE,
-)
-
-
-def asks_how_much(text: str) -> bool:
-    return bool(_HOW_MUCH.search(text))
-
-
-# "MIT of Innovatiekrediet?": two names and an "or" in a question
-_EITHER = re.compile(r"\b(of|or)\b[^.!?]*\?\s*$", re.IGNORECASE)
 _ELIGIBILITY = re.compile(
     r"\b(kan ik|kunnen wij|kunnen we|mag ik|mogen wij|mogen we|kom(en)? (ik|wij|we) in aanmerking"
     r"|in aanmerking|voldoe|voldoen|geschikt voor|can (i|we)|could (i|we)|am i|are we|eligible"
@@ -458,18 +437,30 @@ def asks_about_the_letter(text: str) -> bool:
     return bool(_LETTER.search(text) or _POLICY.search(text))
 
 
-def _answered(text: str, mentioned: Sequence[str], has_profile_facts: bool) -> Intent:
-    if mentioned and ALTERNATIVE.search(text) and not _LETTER.search(text):
+def _about_the_named(text: str, mentioned: Sequence[str]) -> Intent | None:
+    """A question about named instruments, by its form: something else instead, combining,
+    comparing, how much, may I; None when it takes more than the form to tell."""
+    letter = bool(_LETTER.search(text))
+    if ALTERNATIVE.search(text) and not letter:
         return "recommend"
-    pair = bool(_PAIR_ASKED.search(text))  # "X vs Y": a comparison even if one name is unknown
-    if mentioned and (pair or (len(mentioned) >= 2 and _COMPARE.search(text))):
+    if COMBINE.search(text) and not letter:
+        return "combine"
+    pair = bool(PAIR_ASKED.search(text))  # "X vs Y": a comparison even if one name is unknown
+    if pair or (len(mentioned) >= 2 and _COMPARE.search(text)):
         return "compare"
-    if len(mentioned) == 1 and _HOW_MUCH.search(text) and not _LETTER.search(text):
+    if len(mentioned) == 1 and HOW_MUCH.search(text) and not letter:
         return "estimate"
-    if mentioned and _ELIGIBILITY.search(text):
+    if _ELIGIBILITY.search(text):
         return "eligibility"
-    if len(mentioned) >= 2 and _EITHER.search(text):
+    if len(mentioned) >= 2 and EITHER.search(text):
         return "compare"
+    return None
+
+
+def _answered(text: str, mentioned: Sequence[str], has_profile_facts: bool) -> Intent:
+    by_form = _about_the_named(text, mentioned) if mentioned else None
+    if by_form is not None:
+        return by_form
     if (
         _LETTER.search(text)
         and not _ASKS_FOR_ME.search(text)

@@ -25,7 +25,6 @@ from assistant.guard import SemanticGuard
 from assistant.intent import (
     ALTERNATIVE,
     asks_about_the_letter,
-    asks_how_much,
     classify,
     is_gibberish,
     is_hostile,
@@ -37,6 +36,7 @@ from assistant.intent import (
 from assistant.language import detect_language
 from assistant.meaning import ActivityReader
 from assistant.needs import read_need
+from assistant.question_forms import asks_how_much
 from assistant.ranking import support_asked
 from assistant.replies import any_option, slot_value
 from instruments.models import Lang
