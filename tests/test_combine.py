@@ -10,6 +10,7 @@ import pytest
 from instruments.catalog import load_catalog, load_signposts
 from instruments.combinations import ANY, EU, RULES_FILE, load_rules
 
+
 def test_every_rule_names_known_schemes_and_says_yes_no_or_partly() -> None:
     ids = set(load_catalog().cards) | set(load_signposts().cards)
     lines = [ln for ln in RULES_FILE.read_text(encoding="utf-8").splitlines()
