@@ -98,6 +98,7 @@ def catalog_card_html(card: InstrumentCard, lang: Lang) -> str:
     sources = {s.id: s for s in card.sources}
     figures = [f"{f.text.get(lang)} ({f.year}; {sources[f.source].title})" for f in card.figures]
     who = card.eligibility.who_applies.get(lang)
+    body = card.administered_by.name_in(lang)
     parts = [
         f'<p class="summary">{esc(card.summary.get(lang))}</p>',
         f'<p><b>{esc(t(lang, "cat_offers"))}</b> {esc(card.offers.get(lang))}</p>',
@@ -107,7 +108,7 @@ def catalog_card_html(card: InstrumentCard, lang: Lang) -> str:
         items_html(t(lang, "cat_pitfalls"), [p.get(lang) for p in card.pitfalls], "pitfalls"),
         f'<p class="status"><b>{esc(t(lang, "cat_status"))} ({esc(card.status.as_of)}):</b> '
         f"{esc(card.status.note.get(lang))}</p>",
-        f'<p class="body"><b>{esc(t(lang, "card_body"))}</b> {esc(card.administered_by.name)} '
+        f'<p class="body"><b>{esc(t(lang, "card_body"))}</b> {esc(body)} '
         f"{link(str(card.administered_by.url))}</p>",
     ]
     srcs = "".join(

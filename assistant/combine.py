@@ -54,7 +54,7 @@ def combine(
         specific = [r for r in load_rules() if r.a == ids[0] and r not in general]
         pair, general = general, []
     pair = _distinct(pair)
-    bodies = ", ".join(sorted({c.body_name(card) for card in cards}))
+    bodies = ", ".join(sorted({c.body_name(card, ctx.lang) for card in cards}))
     joined = {"nl": " en ", "en": " and "}[lang].join(names)
     if pair:
         verdict = min((r.verdict for r in pair), key=STRICTEST.index)

@@ -109,9 +109,18 @@ def figures_of(card: InstrumentCard, lang: Lang, limit: int = 2,
     return [f"{f.text.get(lang)} ({f.year}{'' if f.verified else ', ' + flag})" for f in latest]
 
 
+FIRST_SENTENCE_CHARS = 40  # shorter ("In two steps.", "Zo werkt het:") takes the next one too
+
+
 def first_sentence(text: str) -> str:
-    match = re.match(r"(.+?[.!?])(\s|$)", text.strip())
-    return match.group(1) if match else text.strip()
+    """The first sentence, or the first two when the first only announces the second."""
+    sentences = re.findall(r".+?[.!?:](?=\s|$)|.+$", text.strip())
+    if not sentences:
+        return text.strip()
+    first = sentences[0].strip()
+    if (len(first) < FIRST_SENTENCE_CHARS or first.endswith(":")) and len(sentences) > 1:
+        first = f"{first} {sentences[1].strip()}"
+    return first
 
 
 def after_colon(text: str) -> str:
@@ -185,7 +194,7 @@ def recommendation(ctx: Context, item: Ranked, rank: int) -> tuple[Recommendatio
         why=why,
         to_check=to_check,
         next_step=next_step,
-        administered_by=card.administered_by.name,
+        administered_by=card.administered_by.name_in(lang),
         url=str(card.administered_by.url),
         figures=figures,
         status=status,
@@ -201,7 +210,7 @@ def recommendation(ctx: Context, item: Ranked, rank: int) -> tuple[Recommendatio
         if to_check else "",
         figures=t.render("figures", figures="; ".join(figures)) if figures else "",
         next_step=next_step,
-        administered_by=card.administered_by.name,
+        administered_by=card.administered_by.name_in(lang),
         url=str(card.administered_by.url),
         cite=cite or "",
     )
@@ -260,19 +269,19 @@ def signpost(ctx: Context, item: Ranked, rank: int) -> tuple[Recommendation, str
     text = ctx.templates.render(
         "signpost", rank=rank, name=card.name.get(lang), summary=card.summary.get(lang),
         figures=ctx.templates.render("figures", figures="; ".join(figures)) if figures else "",
-        administered_by=card.administered_by.name, url=str(card.administered_by.url),
+        administered_by=card.administered_by.name_in(lang), url=str(card.administered_by.url),
         status=card.status.note.get(lang) if card.status.state != "open" else "",
     )
     return rec, text
 
 
-def body_name(card: InstrumentCard) -> str:
+def body_name(card: InstrumentCard, lang: Lang = "nl") -> str:
     """Who administers it, short: "RVO", not "RVO (Rijksdienst ...), in opdracht van ..."."""
-    return re.split(r" \(|, ", card.administered_by.name)[0]
+    return re.split(r" \(|, |; ", card.administered_by.name_in(lang))[0]
 
 
 def disclaimer(ctx: Context, cards: Sequence[InstrumentCard]) -> str:
-    bodies = sorted({body_name(c) for c in cards}) or ["RVO"]
+    bodies = sorted({body_name(c, ctx.lang) for c in cards}) or ["RVO"]
     return ctx.templates.render("disclaimer", bodies=", ".join(bodies))
 
 

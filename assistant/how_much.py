@@ -78,7 +78,7 @@ def _no_rule(
 ) -> tuple[str, list[Recommendation], dict[str, Any]]:
     """No rule to work it out: the dated figures the card has, and who to ask."""
     figures = c.figures_of(card, ctx.lang, limit=3, applicants=ctx.applicants)
-    lead = ctx.templates.render("estimate_none", name=name, body=c.body_name(card))
+    lead = ctx.templates.render("estimate_none", name=name, body=c.body_name(card, ctx.lang))
     cite = c.cite_card(ctx, card)
     listed = "\n".join(f"- {f}" for f in figures) + (f" [{cite}]" if cite else "")
     return "\n\n".join([lead, listed, c.disclaimer(ctx, [card])]), recs, {"lead": lead}
@@ -137,7 +137,7 @@ def estimate_answer(
     if details:
         parts.append("\n".join(details) if details[0].startswith("- ") else " ".join(details))
     if worked_out or not extra:
-        parts.append(t.render("estimate_note", body=c.body_name(card))
+        parts.append(t.render("estimate_note", body=c.body_name(card, ctx.lang))
                      + (f" [{cite}]" if cite else ""))
     if extra:
         parts.append(t.render("clarify", question=extra["clarifying_question"]))

@@ -41,9 +41,9 @@ def best_quote(
 ) -> str:
     """The sentences that share most terms with the question, plus the sentence the dense
     search matched (when it did), in text order."""
-    sentences = split_sentences(text)
+    sentences = [s for s in split_sentences(text) if not _fragment(s)] or [text]
     if len(sentences) <= 1:
-        return _clip(text, max_chars)
+        return _clip(_closed(sentences[0]), max_chars)
     order = _overlap_order(sentences, question_terms, terms_of, cue)
     chosen = [order[0]]
     if matched:
@@ -57,7 +57,26 @@ def best_quote(
         else:
             pieces.append(sentences[index])
         previous = index
-    return _clip(GAP.join(pieces), max_chars)
+    return _clip(GAP.join(_closed(p) for p in pieces), max_chars)
+
+
+FRAGMENT_WORDS = 4  # a "sentence" this short that closes a bracket it never opened is a cell
+
+
+def _fragment(sentence: str) -> bool:
+    """A table cell's tail cut loose by the sentence splitter ("Vanaf 2023)")."""
+    return (sentence.count(")") > sentence.count("(")
+            and len(sentence.split()) <= FRAGMENT_WORDS)
+
+
+def _closed(piece: str) -> str:
+    """A quote that stops before a bracket it does not close: the letter's action tables end a
+    row in "(Initiatiefnemer:" with the name in the next cell. Still a verbatim prefix."""
+    if piece.count("(") > piece.count(")"):
+        head = piece[: piece.rfind("(")].rstrip(" ,;:—-")
+        if len(head.split()) >= FRAGMENT_WORDS:
+            return head
+    return piece
 
 
 def _clip(text: str, max_chars: int) -> str:

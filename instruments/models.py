@@ -113,7 +113,13 @@ class Administrator(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str = Field(description="Body that administers the instrument, e.g. RVO.")
+    name_en: str | None = Field(
+        default=None, description="The same in English, where the Dutch name has Dutch words."
+    )
     url: HttpUrl = Field(description="Where to check current terms.")
+
+    def name_in(self, lang: Lang) -> str:
+        return self.name_en if lang == "en" and self.name_en else self.name
 
 
 class AmountLimit(BaseModel):

@@ -90,3 +90,34 @@ def test_the_page_shows_the_lead_and_table_and_folds_the_rest(built_finder) -> N
     lead_end = recommended.index("</p>")
     assert lead_end < recommended.index("<details")
     assert "Volgende stap" in recommended[recommended.index("<details"):]
+
+
+# Dutch words that are no English words; proper names that hold them are left out below
+DUTCH_WORDS = re.compile(r"\b(het|een|voor|niet|bij|zijn|wordt|naar|uit|ook|deze|die|dat|als"
+                         r"|uw|wij|regeling|aanvragen|subsidie)\b", re.IGNORECASE)
+PROPER_NAMES = re.compile(r"Uitvoering van Beleid SZW|Kansen voor West|Stichting \w+")
+QUOTED = re.compile(r"“[^”]*”|https?://\S+")
+
+
+def _english_questions() -> list[str]:
+    found = []
+    for name in (*TUNING_SETS, "dev3.jsonl", "dev4.jsonl"):
+        for line in (ROOT / "eval" / name).read_text(encoding="utf-8").splitlines():
+            item = json.loads(line) if line.strip() else {}
+            if item.get("lang") == "en" and item.get("question"):
+                found.append(item["question"])
+    return found
+
+
+def test_english_answers_hold_no_dutch_outside_quotes_and_names(built_finder) -> None:  # type: ignore[no-untyped-def]
+    questions = _english_questions()
+    assert len(questions) > 30
+    for question in questions:
+        answer = built_finder.ask(question)
+        if answer.lang != "en":
+            continue
+        text = PROPER_NAMES.sub("", QUOTED.sub("", answer.text))
+        for name in (r.name for r in answer.recommendations):  # a scheme's own name
+            text = text.replace(name, "")
+        found = DUTCH_WORDS.search(text)
+        assert not found, (question, text[max(0, found.start() - 80): found.end() + 40])
