@@ -20,6 +20,7 @@ from assistant.errors import user_message
 from assistant.service import Conversation
 from instruments.labels import STATUS_WORDS, VERDICT_WORDS
 from instruments.models import Lang
+from retrieval.letter import LETTER_URL
 from retrieval.passages import Passage
 
 log = logging.getLogger(__name__)
@@ -109,6 +110,7 @@ def inline_html(text: str, known: set[int]) -> str:
     return "".join(parts)
 
 
+FOLD_AFTER_WORDS = 80  # details this short stay open (an estimate, a combination rule)
 TABLE_START = '<div class="table-scroll">'
 _RULE_ROW = re.compile(r"^\|(\s*:?-+:?\s*\|)+$")
 
@@ -153,7 +155,8 @@ def answer_html(answer: Answer, upto: int | None = None) -> str:
     text = answer.text if upto is None else answer.text[:upto]
     known = {c.n for c in answer.citations}
     lead = answer.lead.strip()
-    if lead and answer.text.startswith(lead) and len(text) > len(lead):
+    long = len(answer.text[len(lead):].split()) > FOLD_AFTER_WORDS
+    if lead and answer.text.startswith(lead) and len(text) > len(lead) and long:
         rest = _blocks_html(text[len(lead):], known)
         tables = [n for n, block in enumerate(rest[:2]) if block.startswith(TABLE_START)]
         shown = tables[0] + 1 if tables else 0  # a comparison's table is the answer: not folded
@@ -267,7 +270,8 @@ def source_html(citation: Citation | None, passage: Passage | None, lang: Lang) 
         meta.append(f'<p class="where">{link(citation.url)} · {esc(t(lang, "seen"))} '
                     f"{esc(citation.seen or '?')}</p>")
     else:
-        meta.append(f'<p class="where">{esc(t(lang, "letter_name"))}</p>')
+        official = link(LETTER_URL, t(lang, "letter_link"))
+        meta.append(f'<p class="where">{esc(t(lang, "letter_name"))} · {official}</p>')
     body = highlight(passage.text if passage else citation.quote, citation.quote)
     return (f'<div class="source" data-n="{citation.n}"><h4>{esc(t(lang, "source"))} '
             f"[{citation.n}]</h4>{''.join(meta)}<blockquote>{body}</blockquote></div>")

@@ -4,13 +4,18 @@ that opens a citation. Data only; `app_render` and
 
 from __future__ import annotations
 
-CITE_JS = """() => { document.addEventListener('click', (event) => {
+# A click on [n] picks that source; once the panel shows it, the panel scrolls into view (the
+# panel updates after the click, so scrolling at the click showed only its old heading).
+CITE_JS = """() => { let wanted = false;
+  const panel = () => document.getElementById('source-panel');
+  new MutationObserver(() => { if (!wanted || !panel()) return; wanted = false;
+    panel().scrollIntoView({block: 'start', behavior: 'smooth'}); })
+    .observe(document.body, {subtree: true, childList: true, characterData: true});
+  document.addEventListener('click', (event) => {
   const cite = event.target.closest('button.cite'); if (!cite) return;
   const n = cite.textContent.trim();
   for (const item of document.querySelectorAll('#cite-picker label')) {
-    if (item.textContent.trim().startsWith(n)) { item.click();
-      document.getElementById('source-panel')?.scrollIntoView({block: 'nearest'});
-      break; } } }); }"""
+    if (item.textContent.trim().startsWith(n)) { wanted = true; item.click(); break; } } }); }"""
 
 # -- words on the page: key -> (Dutch, English) ------------------------------------------------
 TEXTS: dict[str, tuple[str, str]] = {
@@ -39,8 +44,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "source_empty": ("Klik op een bronnummer [n] om de passage te lezen.",
                      "Click a source number [n] to read the passage."),
     "seen": ("gezien", "seen"),
-    "letter_name": ("Kamerbrief innovatie en valorisatie (2022)",
-                    "Letter to parliament on innovation and valorisation (2022)"),
+    "letter_name": ("Kamerbrief innovatie en impact, Kamerstuk 33 009 nr. 117 (11 november 2022)",
+                    "Letter to parliament on innovation and impact, Kamerstuk 33 009 no. 117 "
+                    "(11 November 2022)"),
+    "letter_link": ("officiële publicatie", "official publication"),
     "profile_h": ("Wat ik over uw bedrijf begrepen heb", "What I understood about your company"),
     "profile_none": ("Nog niets. Vertel bijvoorbeeld hoeveel medewerkers u heeft en wat u "
                      "ontwikkelt.", "Nothing yet. Tell me, for example, how many people you "
@@ -194,7 +201,8 @@ button.cite:hover, button.cite:focus { background: #1f5fa8; color: #fff; }
 .source { border-left: 4px solid #1f5fa8; padding: .3rem .8rem; background: #fafbfd;
   color: #1c1c1c; }
 .source.empty { border-left-color: #ccc; color: #666; }
-.source h4 { margin: 0 0 .2rem; } .source .label { font-weight: 600; margin: 0; }
+.source h4 { margin: 0 0 .2rem; }
+.source .label { font-weight: 600; margin: 0; white-space: normal; overflow-wrap: anywhere; }
 .source .where { font-size: .85rem; color: #555; margin: .1rem 0 .4rem; }
 .source blockquote { margin: 0 !important; padding: 0 !important; border: 0 !important; }
 .source mark { background: #ffe58a; color: inherit; padding: 0 .1rem; }

@@ -40,23 +40,30 @@ def _names(ctx: c.Context, items: Sequence[Ranked]) -> str:
     return ", ".join(names[:-1]) + joiner + names[-1] if len(names) > 1 else "".join(names)
 
 
+def _cited(ctx: c.Context, lead: str, item: Ranked, section: str = "overzicht") -> str:
+    """The lead with the source of the instrument it puts first: the lead shows when the
+    details are folded, so its claim carries its own [n]."""
+    n = c.cite_card(ctx, item.card, section)
+    return f"{lead} [{n}]" if n else lead
+
+
 def recommend_lead(ctx: c.Context, top: Sequence[Ranked]) -> str:
     t, lang = ctx.templates, ctx.lang
     best = top[0]
     others = t.render("lead_others", names=_names(ctx, top[1:])) if len(top) > 1 else ""
-    return t.render(
+    return _cited(ctx, t.render(
         "recommend_lead",
         best=c.short_name(best.card, lang),
         verdict=VERDICT_WORDS[lang][best.result.verdict],
         reason=why_first(best, lang),
         others=others,
-    )
+    ).rstrip(), best)
 
 
 def signpost_lead(ctx: c.Context, signposts: Sequence[Ranked]) -> str:
-    return ctx.templates.render(
+    return _cited(ctx, ctx.templates.render(
         "signpost_lead", needs=ctx.need.words(ctx.lang), names=_names(ctx, signposts)
-    )
+    ), signposts[0])
 
 
 def eligibility_lead(
@@ -71,7 +78,8 @@ def eligibility_lead(
         reason = f", {_clause(fails[0].reason.get(lang))}" if fails else ""
         parts.append(f"{c.short_name(item.card, lang)}: {verdict}{reason}")
     others = ctx.templates.render("lead_instead", names=_names(ctx, instead)) if instead else ""
-    return ctx.templates.render("eligibility_lead", verdicts="; ".join(parts), others=others)
+    lead = ctx.templates.render("eligibility_lead", verdicts="; ".join(parts), others=others)
+    return _cited(ctx, lead.rstrip(), items[0], "voorwaarden") if items else lead
 
 
 def words(text: str) -> int:

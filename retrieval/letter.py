@@ -51,6 +51,9 @@ from retrieval.passages import Part, Passage, PassageKind, stable_id
 
 log = logging.getLogger(__name__)
 
+# the letter's official publication (shared/reference/letter.md: Kamerstuk 33 009 nr. 117,
+# Den Haag, 11 November 2022)
+LETTER_URL = "https://zoek.officielebekendmakingen.nl/kst-33009-117.html"
 DEFAULT_LETTER_PATH = (
     Path(__file__).resolve().parent.parent / "data" / "kamerbrief-innovatie-valorisatie-2022.txt"
 )

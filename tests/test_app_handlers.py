@@ -107,7 +107,8 @@ def test_letter_citation_shows_its_place_in_the_letter(page: app.Page) -> None:
     letter = [c for c in state.last.citations if c.source == "letter"]
     assert letter, "a policy question cites the letter"
     html = page.show_source(str(letter[0].n), state, "nl")
-    assert r.esc("Kamerbrief innovatie en valorisatie (2022)") in html and "<mark>" in html
+    assert "Kamerstuk 33 009 nr. 117" in html and "<mark>" in html
+    assert "https://zoek.officielebekendmakingen.nl/kst-33009-117.html" in html
 
 
 def test_profile_correction_recomputes_the_last_answer(page: app.Page) -> None:

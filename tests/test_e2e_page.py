@@ -232,3 +232,22 @@ def test_a_quick_reply_answers_the_question_it_was_offered_for(browser, server) 
     assert "helaas niet mee helpen" not in last and "niet uit" not in last  # nothing refused
     _shot(page, "quick-reply-1280")
     page.context.close()
+
+
+def test_a_comparison_is_a_table_and_its_source_scrolls_into_view(browser, server) -> None:  # type: ignore[no-untyped-def]
+    page = _open(browser, server, width=390)
+    page.locator("#question textarea").fill(
+        "Wat is het verschil tussen de MIT-regeling en het Innovatiekrediet?")
+    page.locator("#question textarea").press("Enter")
+    table = page.locator("#chat table.compare")
+    table.wait_for()  # the answer streams in: wait for its last row, then for all five
+    page.locator("#chat table.compare tbody tr th", has_text="Status").wait_for()
+    assert table.locator("tbody tr").count() == 5  # what, who, gives, apply, status
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, f"the table makes the page {overflow}px wider than the phone"
+    table.locator("button.cite").first.click()
+    page.locator("#source-panel .source[data-n]").wait_for()
+    page.wait_for_function("""() => { const r = document.getElementById('source-panel')
+        .getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight / 2; }""")
+    _shot(page, "compare-390", full_page=False)
+    page.context.close()
