@@ -18,6 +18,7 @@ from typing import TypeVar
 from langchain_core.language_models import BaseChatModel
 
 from assistant.answer import Answer
+from assistant.guard import CALIBRATED_WITH as GUARD_CALIBRATED_WITH
 from assistant.guard import SemanticGuard, read_examples
 from assistant.knowledge import (
     build_lexicon,
@@ -28,12 +29,18 @@ from assistant.knowledge import (
 )
 from assistant.language import COMMON_WORDS
 from assistant.llm import LlmAnswerer, LlmUnavailable, make_chat_model
+from assistant.meaning import CALIBRATED_WITH as MEANING_CALIBRATED_WITH
 from assistant.meaning import ActivityReader, read_bank
 from assistant.service import AnswerService, Conversation
 from assistant.settings import Settings
 from instruments.catalog import Catalog, load_catalog, load_signposts
 from instruments.profile import CompanyProfile
-from retrieval.embedders import NamedEmbeddings, make_embedder
+from retrieval.embedders import (
+    HashingEmbeddings,
+    NamedEmbeddings,
+    make_embedder,
+    make_embedder_for,
+)
 from retrieval.hybrid import (
     FusionWeights,
     HybridRetriever,
@@ -70,6 +77,7 @@ class Finder:
     llm: LlmAnswerer | None = None
     llm_problem: str | None = None
     _store: PassageStore | None = field(default=None, repr=False)
+    _beside: dict[str, NamedEmbeddings] = field(default_factory=dict, repr=False)
 
     @cached_property
     def passages(self) -> list[Passage]:
@@ -175,22 +183,36 @@ class Finder:
             activities=self.activity_reader,
         )
 
+    def _calibrated(self, identity: str) -> NamedEmbeddings | None:
+        """The embedder an example bank's thresholds were set with: the search's own when it
+        is that model, else that model beside it; none under the hashing fake (tests choose
+        it to run with no model at all)."""
+        if self.embedder.identity == identity:
+            return self.embedder
+        if isinstance(self.embedder, HashingEmbeddings):
+            return None
+        if identity not in self._beside:
+            self._beside[identity] = make_embedder_for(identity)
+        return self._beside[identity]
+
     @cached_property
     def activity_reader(self) -> ActivityReader | None:
-        """Activities read by meaning, with the USE model its thresholds were set for; off
-        under other embedders or when its bank is unreadable (said in the log)."""
-        if self.settings.embedder != "use":
+        """Activities read by meaning, on the model its thresholds were set with (off when
+        that model is not at hand or its bank is unreadable, said in the log)."""
+        embedder = self._calibrated(MEANING_CALIBRATED_WITH)
+        if embedder is None:
             return None
-        return _bank(lambda: ActivityReader(self.embedder, read_bank()), "activities by meaning")
+        return _bank(lambda: ActivityReader(embedder, read_bank()), "activities by meaning")
 
     @cached_property
     def guard(self) -> SemanticGuard | None:
-        """The meaning-based guard, with the multilingual USE model its thresholds were set
-        for; off when switched off, under other embedders, or when its examples are
-        unreadable (said in the log: the word rules still run)."""
-        if not self.settings.guard or self.settings.embedder != "use":
+        """The meaning-based guard, on the model its thresholds were set with; off when
+        switched off, when that model is not at hand, or when its examples are unreadable
+        (said in the log: the word rules still run)."""
+        embedder = self._calibrated(GUARD_CALIBRATED_WITH) if self.settings.guard else None
+        if embedder is None:
             return None
-        return _bank(lambda: SemanticGuard(self.embedder, read_examples()), "meaning-based guard")
+        return _bank(lambda: SemanticGuard(embedder, read_examples()), "meaning-based guard")
 
     @cached_property
     def letter_refs(self) -> dict[str, list[str]]:

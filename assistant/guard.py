@@ -26,6 +26,9 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "prompts" / "guard"
 LABELS: dict[str, Intent | None] = {
     "hostile": "adversarial", "out_of_scope": "out_of_scope", "allowed": None,
 }
+# THRESHOLD and MARGIN are scores of this embedder; the finder runs the guard on it, whatever
+# embedder the search uses (another model's cosines are on another scale)
+CALIBRATED_WITH = "use:multilingual-v3"
 THRESHOLD = 0.4
 MARGIN = 0.10
 

@@ -24,6 +24,7 @@ NONE = "none"  # ordinary plans: no innovation activity
 # activity pulls the wrong schemes up, a missed one leaves the word rules' reading: 0.5.
 THRESHOLD = 0.5
 MARGIN = 0.05
+CALIBRATED_WITH = "use:multilingual-v3"  # the embedder these scores are of (see the guard)
 
 
 def read_bank(path: Path = BANK) -> dict[str, list[str]]:

@@ -41,7 +41,7 @@ def best_quote(
 ) -> str:
     """The sentences that share most terms with the question, plus the sentence the dense
     search matched (when it did), in text order."""
-    sentences = [s for s in split_sentences(text) if not _fragment(s)] or [text]
+    sentences = _rejoined(split_sentences(text)) or [text]
     if len(sentences) <= 1:
         return _clip(_closed(sentences[0]), max_chars)
     order = _overlap_order(sentences, question_terms, terms_of, cue)
@@ -60,13 +60,19 @@ def best_quote(
     return _clip(GAP.join(_closed(p) for p in pieces), max_chars)
 
 
-FRAGMENT_WORDS = 4  # a "sentence" this short that closes a bracket it never opened is a cell
+FRAGMENT_WORDS = 4  # a "sentence" this short that closes a bracket it never opened: a tail
 
 
-def _fragment(sentence: str) -> bool:
-    """A table cell's tail cut loose by the sentence splitter ("Vanaf 2023)")."""
-    return (sentence.count(")") > sentence.count("(")
-            and len(sentence.split()) <= FRAGMENT_WORDS)
+def _rejoined(sentences: list[str]) -> list[str]:
+    """Sentences the splitter cut inside a bracket joined back ("(Initiatiefnemer:", "EZK;
+    deadline:", "Q3 2023)" -> one), so an action's initiator and deadline stay with it."""
+    joined: list[str] = []
+    for sentence in sentences:
+        if joined and joined[-1].count("(") > joined[-1].count(")"):
+            joined[-1] += " " + sentence
+        else:
+            joined.append(sentence)
+    return joined
 
 
 def _closed(piece: str) -> str:

