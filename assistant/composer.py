@@ -285,6 +285,27 @@ def disclaimer(ctx: Context, cards: Sequence[InstrumentCard]) -> str:
     return ctx.templates.render("disclaimer", bodies=", ".join(bodies))
 
 
+_MARKER = re.compile(r"\[(\d+)\]")
+
+
+def in_reading_order(
+    text: str, citations: list[Citation]
+) -> tuple[Callable[[str], str], list[Citation]]:
+    """Sources numbered in the order the text first cites them (a lead written last may cite
+    before the paragraphs that cited first); sources the text never cites keep their place
+    after those. Returns the renumbering (for the text and its lead) and the citations."""
+    first = list(dict.fromkeys(int(m) for m in _MARKER.findall(text)))
+    known = {cit.n for cit in citations}
+    order = [n for n in first if n in known] + [cit.n for cit in citations if cit.n not in first]
+    new = {old: index for index, old in enumerate(order, 1)}
+    by_n = {cit.n: cit for cit in citations}
+
+    def renumber(part: str) -> str:
+        return _MARKER.sub(lambda m: f"[{new.get(int(m.group(1)), int(m.group(1)))}]", part)
+
+    return renumber, [by_n[old].model_copy(update={"n": new[old]}) for old in order]
+
+
 def tidy(text: str) -> str:
     """Collapse doubled spaces and empty brackets left by optional template parts."""
     text = re.sub(r" ?\[\]", "", text)

@@ -300,12 +300,16 @@ class AnswerService:
         body, recommendations, extra = flows.FLOWS.get(intent, flows.policy)(
             ctx, assessed, self.catalog
         )
+        renumber, citations = c.in_reading_order(c.tidy(body), ctx.citations.items)
+        text = renumber(c.tidy(body))
+        if extra.get("lead"):
+            extra["lead"] = renumber(c.tidy(extra["lead"]))
         return self._from(
             reading,
             profile,
-            text=c.tidy(body),
+            text=text,
             recommendations=recommendations,
-            citations=ctx.citations.items,
+            citations=citations,
             retrieved=self._given(letter_hits, card_hits, recommendations),
             **extra,
         )

@@ -38,6 +38,9 @@ def test_the_form_holds_over_the_tuning_questions(built_finder) -> None:  # type
         answer = built_finder.ask(question)
         verdicts += answer.intent in ("recommend", "compare", "eligibility")
         assert not SLIPS.search(answer.text), (question, SLIPS.search(answer.text))
+        first = list(dict.fromkeys(int(n) for n in re.findall(r"\[(\d+)\]", answer.text)))
+        assert first == list(range(1, len(first) + 1)), (question, first)  # in reading order
+        assert {c.n for c in answer.citations} >= set(first)
         if answer.intent in ("recommend", "compare", "eligibility") and answer.recommendations:
             assert answer.lead, question
         if answer.lead:
