@@ -7,6 +7,7 @@ the first-ranked instrument; among those, the field that changes the most verdic
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +25,8 @@ CANDIDATES: dict[str, list[Any]] = {
     "is_startup": [True, False],
     "collaboration": [True, False],
     "rnd_wage_eur": [], "project_eur": [], "profit_eur": [],  # an amount, typed
+    # what the plan is: each quick reply is read as a message of its own (its need, activity)
+    "plan": [None] * 6,
 }
 QUESTIONS: dict[str, tuple[str, str, dict[str, list[str]]]] = {
     "size": (
@@ -67,6 +70,18 @@ QUESTIONS: dict[str, tuple[str, str, dict[str, list[str]]]] = {
         "Werkt u samen met andere bedrijven of een kennisinstelling?",
         "Do you work with other companies or a knowledge institution?",
         {"nl": ["ja", "nee"], "en": ["yes", "no"]},
+    ),
+    # asked when the company is known but not what it wants to do ("wij zijn een bakkerij met
+    # 8 man"): the blind conversation sets expect a question there, not three guesses
+    "plan": (
+        "Waar zoekt u steun voor?",
+        "What would you like support for?",
+        {
+            "nl": ["iets nieuws ontwikkelen", "een machine of apparaat kopen", "energie besparen",
+                   "een lening", "personeel opleiden", "digitaliseren"],
+            "en": ["developing something new", "buying a machine or equipment", "saving energy",
+                   "a loan", "training staff", "going digital"],
+        },
     ),
     # the numbers an estimate needs (assistant/how_much.py)
     "rnd_wage_eur": (
@@ -135,6 +150,38 @@ def knows_the_plan(profile: CompanyProfile) -> bool:
         (profile.stage and profile.stage != "idea") or profile.activities
         or profile.support_wanted or profile.project_eur
     )
+
+
+# who applies says the plan is an innovation: a start-up, a researcher, a buyer of innovation
+INNOVATING_APPLICANTS = frozenset({"startup", "knowledge_institution", "researcher",
+                                   "public_body", "consortium", "investment_fund"})
+
+
+def innovates(profile: CompanyProfile) -> bool:
+    """Who the company is tells what it does: a stage of an innovation ("ik heb een idee"), a
+    start-up, a university, a municipality looking for innovation, partners working together
+    (no need to ask what it wants to do)."""
+    return bool(profile.stage or profile.is_startup
+                or profile.applicant_type in INNOVATING_APPLICANTS or profile.collaboration
+                or profile.partner_countries or profile.is_knowledge_institution)
+
+
+# words of wanting or doing: a message holding one states a plan, even one the word rules
+# cannot name ("we want to test AI vision", "een fieldlab opzetten"); the plan question is
+# for messages that only say who the company is (report set q015, q018, q032, q035)
+_STATES_A_PLAN = re.compile(
+    r"\b(wil|wilt|willen|zoek\w*|plan\w*|gaan|bezig|ontwikkel\w*|opzetten|bouwen|maken"
+    r"|testen|verduurzam\w*|investeren|uitbreiden|starten|aanvragen|nodig|hoe kan|hoe kunnen"
+    r"|want\w*|looking|seek\w*|need\w*|going to|develop\w*|build\w*|mak(?:e|ing)|test\w*"
+    r"|join\w*|invest\w*|expand\w*|start\w*|set(?:ting)? up|how can|how do|apply"
+    r"|bedacht|bedenk\w*|uitgevonden|uitvinding|invent\w*|came up with|idee\w*|ideas?"
+    r"|innov\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def states_a_plan(text: str) -> bool:
+    return bool(_STATES_A_PLAN.search(text))
 
 
 def clarifying_question(profile: CompanyProfile, ctx: Context) -> dict[str, object]:

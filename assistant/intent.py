@@ -400,8 +400,15 @@ def is_gibberish(text: str, known_words: Sequence[str] | frozenset[str]) -> bool
     words = re.findall(r"[a-zà-ÿ]{2,}", text.lower())
     if not words:
         return not re.search(r"\d", text) or len(text.strip()) < 3
-    known = sum(1 for w in words if w in known_words)
+    known = sum(1 for w in words if w in known_words or _compound_of_known(w, known_words))
     return known / len(words) < 0.34
+
+
+COMPOUND_HEAD = 5  # a Dutch compound ends in a known word this long ("melkvee|bedrijf")
+
+
+def _compound_of_known(word: str, known_words: Sequence[str] | frozenset[str]) -> bool:
+    return any(word[i:] in known_words for i in range(2, len(word) - COMPOUND_HEAD + 1))
 
 
 def classify(

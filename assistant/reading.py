@@ -260,7 +260,7 @@ class MessageReader:
             return "intake"
         if background and intent not in ("adversarial", "smalltalk"):
             intent = "recommend"
-        if intent not in ("adversarial", "smalltalk") and not mentioned and (
+        if intent not in ("adversarial", "smalltalk") and not mentioned and not described and (
             not follow_up and is_gibberish(text, self.known_words)
         ):
             intent = "adversarial"
@@ -279,6 +279,8 @@ class MessageReader:
             and len(text.split()) <= UNCLEAR_REPLY_WORDS
             and not is_off_topic(plain)
         ):
+            if read_need(plain, facts).needs:  # "personeel opleiden": a need, so a request
+                return "recommend"
             return "clarify"  # meant as an answer ("blauw"), but it fits no question
         if intent == "policy" and follow_up and not asks_about_the_letter(plain) and (
             _last_helpful(conversation) == "recommend"

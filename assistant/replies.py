@@ -57,6 +57,12 @@ REPHRASED: dict[str, tuple[str, str]] = {
         "Are you doing the project together with another company, a college or a university? "
         "Yes or no is enough.",
     ),
+    "plan": (
+        "Wat wilt u doen: iets nieuws ontwikkelen of testen, iets kopen, energie besparen, "
+        "lenen, opleiden of digitaliseren? Een paar woorden is genoeg.",
+        "What do you want to do: develop or test something new, buy something, save energy, "
+        "borrow, train staff or go digital? A few words are enough.",
+    ),
     **dict.fromkeys(ESTIMATE_FIELDS, (
         "Noem een bedrag in euro's, bijvoorbeeld 250.000 of 250k.",
         "Give an amount in euros, for example 250,000 or 250k.",
@@ -125,7 +131,7 @@ def slot_value(
 
     A headcount fills `employees` (the size class follows from it); a size class picked from
     the quick replies fills `size`. `facts`: the text's facts when the caller has read them."""
-    if len(text.split()) > MAX_REPLY_WORDS:
+    if len(text.split()) > MAX_REPLY_WORDS or field == "plan":  # a plan is read as a message
         return None
     value = option_value(field, text)
     if value is not None:

@@ -5,12 +5,17 @@ from __future__ import annotations
 import logging
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant import composer as c
 from assistant import flows
 from assistant.answer import Answer, Intent, Recommendation
-from assistant.clarify import QUESTIONS, intake_field
+from assistant.clarify import (
+    QUESTIONS,
+    innovates,
+    intake_field,
+    states_a_plan,
+)
 from assistant.dialogue import Conversation
 from assistant.evidence import LetterEvidence
 from assistant.guard import SemanticGuard
@@ -188,6 +193,17 @@ class AnswerService:
             reading, profile, text=body, **self._question_fields(field, question, reading.lang)
         )
 
+    def _plan_question(self, reading: Reading, profile: CompanyProfile) -> Answer:
+        """Who the company is, but not what it wants to do ("wij zijn een bakkerij met 8
+        man"): what was understood, then what it wants support for, with quick replies. Three
+        guesses here were poor fits (a garage got the Biotech Booster)."""
+        nl, en, _ = QUESTIONS["plan"]
+        question = nl if reading.lang == "nl" else en
+        who = ", ".join(f"{k}: {v}" for k, v in describe(profile, reading.lang))
+        body = load_templates(reading.lang).render("plan_question", profile=who, question=question)
+        return self._from(replace(reading, intent="intake"), profile, text=body, lead=body,
+                          **self._question_fields("plan", question, reading.lang))
+
     def _ask_again(self, reading: Reading, profile: CompanyProfile) -> Answer:
         """A reply that answers nothing asked: the pending question again, in other words."""
         field = reading.ask_again or intake_field(profile)
@@ -271,6 +287,13 @@ class AnswerService:
         )
         alone = with_inferred_activities(reading.facts) if reading.topic == text else None
         need = read_need(reading.topic, assessed, alone) if intent == "recommend" else Need()
+        # who the company is, but nothing of what it wants to do (a kind of support alone,
+        # "any subsidies?", says no more): ask that first
+        if intent == "recommend" and not (mentioned or reading.meant or need.needs
+                                          or need.uncovered or assessed.activities
+                                          or assessed.project_eur or innovates(assessed)
+                                          or states_a_plan(reading.topic)):
+            return self._plan_question(reading, profile)
         signposts = [r for r in rank_instruments(
             [self.signposts.get(i) for i in need.signposts if i in self.signposts.cards],
             assessed, (), reading.support) if r.result.verdict != "does_not_fit"]

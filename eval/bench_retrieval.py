@@ -27,6 +27,8 @@ RUNS: list[tuple[str, str, str]] = [  # (name, embedder, mode)
     ("dense USE", "use", "dense"),
     ("dense MiniLM", "sentence-transformers", "dense"),
     ("hybrid MiniLM", "sentence-transformers", "hybrid"),
+    ("dense e5", "e5", "dense"),
+    ("hybrid e5", "e5", "hybrid"),
     ("hybrid USE (default)", "use", "hybrid"),
 ]
 
@@ -53,7 +55,7 @@ def run(set_path: Path) -> tuple[list[dict[str, Any]], dict[str, float], int]:
     rows, ingest_s = [], {}
     with tempfile.TemporaryDirectory() as folder:
         finders = {}
-        for embedder in ("use", "sentence-transformers"):
+        for embedder in ("use", "sentence-transformers", "e5"):
             settings = Settings(embedder=embedder, index_dir=Path(folder) / "index")  # type: ignore[arg-type]
             finder = build_finder(settings)
             started = time.perf_counter()

@@ -23,6 +23,8 @@ CONFIGURATIONS: dict[str, dict[str, Any]] = {
     "dense-use": {"retriever": "dense", "embedder": "use"},
     "dense-minilm": {"retriever": "dense", "embedder": "sentence-transformers"},
     "hybrid-minilm": {"retriever": "hybrid", "embedder": "sentence-transformers"},
+    "dense-e5": {"retriever": "dense", "embedder": "e5"},
+    "hybrid-e5": {"retriever": "hybrid", "embedder": "e5"},
     "hybrid": {"retriever": "hybrid", "embedder": "use"},
 }
 

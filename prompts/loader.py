@@ -69,6 +69,7 @@ REGISTRY: dict[str, frozenset[str]] = {
     "lead_instead": frozenset({"names"}),
     "clarify": frozenset({"question"}),
     "intake": frozenset({"question"}),
+    "plan_question": frozenset({"profile", "question"}),
     "ask_again": frozenset({"question"}),
     "disclaimer": frozenset({"bodies"}),
     "signpost_intro": frozenset({"needs"}),

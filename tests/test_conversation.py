@@ -287,3 +287,32 @@ def test_a_letter_question_on_its_agendas_is_answered_from_the_letter(built_find
     answer = built_finder.ask("Vanaf welk jaar komt er een nieuw Kennis- en "
                               "Innovatieconvenant?")
     assert answer.intent == "policy" and answer.citations
+
+
+NO_PLAN = ["wij zijn een bakkerij met 8 man", "we run a hotel with 25 staff",
+           "melkveebedrijf, 3 man", "ik heb een garage met 4 monteurs"]
+
+
+@pytest.mark.parametrize("opening", NO_PLAN)
+def test_a_company_with_no_plan_is_asked_what_it_wants(built_finder, opening) -> None:  # type: ignore[no-untyped-def]
+    answer = built_finder.ask(opening)
+    assert not answer.declined and answer.intent == "intake"
+    assert answer.clarifying_field == "plan" and len(answer.clarifying_options) == 6
+    assert not answer.recommendations and answer.profile.get("employees")
+
+
+@pytest.mark.parametrize("reply, wanted, unwanted", [
+    ("een machine of apparaat kopen", "kia", "wbso"),
+    ("iets nieuws ontwikkelen", "wbso", "kia"),
+    ("personeel opleiden", "slim", "wbso"),
+    ("een lening", "qredits", "innovatiekrediet"),
+])
+def test_each_plan_reply_is_read_as_its_need(built_finder, reply, wanted, unwanted) -> None:  # type: ignore[no-untyped-def]
+    _, answer = _talk(built_finder, "ik heb een garage met 4 monteurs", reply)
+    ids = answer.recommended_ids()
+    assert not answer.declined and wanted in ids and unwanted not in ids, ids
+
+
+def test_a_start_up_is_not_asked_what_it_wants(built_finder) -> None:  # type: ignore[no-untyped-def]
+    answer = built_finder.ask("we are a startup of 4 people, which schemes fit?")
+    assert answer.intent == "recommend" and answer.recommendations
