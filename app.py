@@ -29,7 +29,13 @@ from app_render import ChatState
 from app_texts import CITE_JS, CSS
 from assistant.answer import Answer
 from assistant.errors import user_message
-from assistant.feedback import FeedbackStore, FeedbackUnavailable, Rating, open_feedback_store
+from assistant.feedback import (
+    FeedbackError,
+    FeedbackStore,
+    FeedbackUnavailable,
+    Rating,
+    open_feedback_store,
+)
 from assistant.finder import Finder, build_finder
 from assistant.service import Conversation
 from assistant.settings import Settings
@@ -153,8 +159,16 @@ class Page:
         """Store feedback on the last answer: only ever called by a click on 👍 or 👎."""
         if state.last is None:
             return {"fb_note": r.note(lang, "no_question")}
+        said = (len(state.conversation.answers), rating, (comment or "").strip())
+        if said == state.last_feedback:  # the same click again: stored once
+            return {"fb_note": r.note(lang, "fb_saved", "ok")}
+        if not state.feedback_allowed(time.monotonic()):
+            return {"fb_note": r.notice_html(r.t(lang, "fb_too_often"))}
         try:
             self.store.add(state.last, rating, comment or "", expected or [])
+            state.last_feedback = said
+        except FeedbackError as exc:  # too long, too many: one line, nothing stored
+            return {"fb_note": r.notice_html(r.t(lang, "error").format(message=exc))}
         except FeedbackUnavailable as exc:  # the database is down: say so, keep the page
             log.warning("feedback not stored: %s", exc)
             return {"fb_note": r.notice_html(r.t(lang, "error").format(message=FB_DOWN[lang]))}

@@ -21,6 +21,7 @@ from instruments.labels import VERDICT_WORDS
 from instruments.models import InstrumentCard, Lang
 from instruments.profile import (
     FIELD_LABELS,
+    MAX_FREE_TEXT_CHARS,
     CompanyProfile,
     describe,
     label,
@@ -217,7 +218,11 @@ def _form_value(name: str, value: Any, lang: Lang) -> Any:
     if name in NUMBERS:
         number = _number(name, value, lang)
         return math.ceil(number) if name == "employees" and number is not None else number
-    return str(value).strip() or None
+    text = str(value).strip()
+    if len(text) > MAX_FREE_TEXT_CHARS:
+        raise InputError(f"{field_label(name, lang)}: {len(text):,} characters, at most "
+                         f"{MAX_FREE_TEXT_CHARS}")
+    return text or None
 
 
 def profile_from_form(names: Sequence[str], values: Sequence[Any], lang: Lang = "nl",

@@ -34,6 +34,10 @@ _BULLET = re.compile(r"^\s*[-•]\s+")
 _ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*")
 
 
+FEEDBACK_PER_WINDOW = 10  # a person rates a few answers a minute, not ten
+FEEDBACK_WINDOW_S = 60.0
+
+
 @dataclass
 class ChatState:
     """One visitor's conversation; `before_last` lets a corrected profile redo the last answer."""
@@ -41,6 +45,17 @@ class ChatState:
     conversation: Conversation = field(default_factory=Conversation)
     before_last: Conversation = field(default_factory=Conversation)
     messages: list[dict[str, str]] = field(default_factory=list)
+    last_feedback: tuple[int, str, str] | None = None  # (answer count, rating, comment) stored
+    feedback_times: list[float] = field(default_factory=list)
+
+    def feedback_allowed(self, now: float) -> bool:
+        """At most FEEDBACK_PER_WINDOW clicks stored per FEEDBACK_WINDOW_S seconds (issue 15:
+        one session wrote 150 rows in 4 s); a click allowed is counted."""
+        self.feedback_times = [t for t in self.feedback_times if now - t < FEEDBACK_WINDOW_S]
+        if len(self.feedback_times) >= FEEDBACK_PER_WINDOW:
+            return False
+        self.feedback_times.append(now)
+        return True
 
     @property
     def last(self) -> Answer | None:

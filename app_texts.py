@@ -61,6 +61,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fb_comment": ("Toelichting (optioneel)", "Comment (optional)"),
     "fb_expected": ("Welke regeling(en) had u verwacht? (optioneel)",
                     "Which instrument(s) did you expect? (optional)"),
+    "fb_too_often": ("U gaf net al veel feedback; probeer het over een minuut opnieuw.",
+                     "You just sent a lot of feedback; please try again in a minute."),
     "fb_saved": ("Dank u! Uw feedback is opgeslagen.", "Thank you! Your feedback was saved."),
     "fb_privacy": ("Alleen als u op 👍 of 👎 klikt bewaren we uw vraag, het antwoord, de bronnen "
                    "en uw toelichting, om de assistent te verbeteren.",

@@ -82,7 +82,11 @@ feedback_table = Table(
 
 
 class FeedbackError(ValueError):
-    """Feedback that cannot be stored (unknown rating)."""
+    """Feedback that cannot be stored (unknown rating, a comment too long)."""
+
+
+MAX_COMMENT_CHARS = 2000  # a few paragraphs; issue 15 saw 5,000,000 characters stored
+MAX_EXPECTED = 20  # instruments named as expected: the catalog has about forty
 
 
 class FeedbackUnavailable(RuntimeError):
@@ -166,6 +170,11 @@ class FeedbackStore:
         """Store one click; returns the row id."""
         if rating not in ("up", "down"):
             raise FeedbackError(f"rating must be 'up' or 'down', got {rating!r}")
+        if len(comment) > MAX_COMMENT_CHARS:
+            raise FeedbackError(f"the comment has {len(comment):,} characters; at most "
+                                f"{MAX_COMMENT_CHARS:,} are stored")
+        if len(expected_instruments) > MAX_EXPECTED:
+            raise FeedbackError(f"at most {MAX_EXPECTED} expected instruments")
         row = {
             "created": datetime.now(UTC).isoformat(timespec="seconds"), "rating": rating,
             "comment": comment.strip(), "question": answer.question, "lang": answer.lang,

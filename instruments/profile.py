@@ -72,6 +72,9 @@ class ProfileError(ValueError):
     """A profile value that cannot be understood; the message names the field."""
 
 
+MAX_FREE_TEXT_CHARS = 80  # a sector is a few words; issue 15 saw 1,000,000 characters echoed
+
+
 class CompanyProfile(BaseModel):
     """Facts about the applicant. None or an empty list: unknown (never counts as meeting)."""
 
@@ -85,7 +88,10 @@ class CompanyProfile(BaseModel):
     is_startup: bool | None = Field(default=None, description="Young company, start-up, spin-off.")
     age_years: float | None = Field(default=None, ge=0, description="Years since founding.")
     stage: Stage | None = Field(default=None, description="Stage of the project or product.")
-    sector: str | None = Field(default=None, description="Sector as the user put it (free text).")
+    sector: str | None = Field(
+        default=None, max_length=MAX_FREE_TEXT_CHARS,
+        description="Sector as the user put it (free text).",
+    )
     themes: list[Theme] = Field(default_factory=list, description="Themes the sector maps onto.")
     activities: list[Activity] = Field(default_factory=list, description="What the user plans.")
     applicant_type: ApplicantType | None = Field(

@@ -327,3 +327,25 @@ def test_an_empty_advisor_profile_says_what_to_fill_in(page: app.Page) -> None:
     values.update(activities=[], support_wanted=[], themes=[])
     view = page.check_profile("en", *(values[n] for n in forms.ADVISOR_FORM))
     assert view["adv_table"]["data"] == [] and "Fill in" in view["adv_note"]
+
+
+def test_every_text_the_page_takes_has_a_limit(page: app.Page, store: FeedbackStore) -> None:
+    values: dict[str, object] = {name: "" for name in forms.ADVISOR_FORM}
+    values["sector"] = "software " * 100_000
+    view = page.check_profile("nl", *(values[n] for n in forms.ADVISOR_FORM))
+    assert "notice-error" in view["adv_note"] and "Sector" in view["adv_note"]
+    assert len(view["adv_note"]) < 500 and "adv_table" not in view  # not echoed back
+    _, final = ask(page, NL_QUESTION)
+    long = page.feedback("down", "x" * 5_000_000, [], final["state"], "nl")
+    assert "2,000" in long["fb_note"] and store.count() == 0
+
+
+def test_feedback_is_stored_once_and_not_without_end(page: app.Page, store: FeedbackStore) -> None:
+    _, final = ask(page, NL_QUESTION)
+    state = final["state"]
+    for _ in range(3):  # the same click again and again
+        page.feedback("up", "goed", [], state, "nl")
+    assert store.count() == 1
+    notes = [page.feedback("up", f"nummer {n}", [], state, "nl")["fb_note"] for n in range(30)]
+    assert store.count() == app.r.FEEDBACK_PER_WINDOW
+    assert "minuut" in notes[-1]
