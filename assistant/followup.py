@@ -7,10 +7,12 @@ from collections.abc import Collection, Sequence
 
 from assistant.answer import Answer
 
+# "de eerste", "the second one"; not "als eerste afnemen" or "first customer" (conversations-dev2
+# d2c026: a municipality as first buyer pointed back to the first recommendation)
 _ORDINALS = {
-    1: r"eerste|first|nummer 1|number 1|#1",
-    2: r"tweede|second|nummer 2|number 2|#2",
-    3: r"derde|third|nummer 3|number 3|#3",
+    n: rf"(?:de|het|die|the) {word}(?! (?:klant|afnemer|keer|stap|customer|buyer|time|step))"
+    rf"|{word} (?:one|regeling|optie|option)|nummer {n}|number {n}|#{n}"
+    for n, word in ((1, "(?:eerste|first)"), (2, "(?:tweede|second)"), (3, "(?:derde|third)"))
 }
 _KIND_WORDS = {
     "loan": r"lening|krediet|loan|credit",
@@ -41,8 +43,11 @@ def resolve_followup(text: str, mentioned: Sequence[str], history: Sequence[Answ
     recs = previous.recommendations
     lowered = text.lower()
     for n, pattern in _ORDINALS.items():
-        if re.search(rf"\b({pattern})\b", lowered) and len(recs) >= n:
-            return [recs[n - 1].instrument_id]
+        if re.search(rf"\b({pattern})\b", lowered):  # the list it counts in: the last that long
+            listed = next((a.recommendations for a in reversed(history)
+                           if len(a.recommendations) >= n), [])
+            if listed:
+                return [listed[n - 1].instrument_id]
     for kind, pattern in _KIND_WORDS.items():
         if re.search(rf"\b({pattern})\b", lowered):
             match = [r.instrument_id for r in recs if r.kind in _KIND_MATCH[kind]]

@@ -33,6 +33,11 @@ NAMED_BONUS = 1.0  # the user named the instrument
 ACTIVITY_BONUS = 0.25  # the card supports an activity the user does
 MEETS_EACH = 0.05  # per criterion met: more known to fit breaks ties
 ADVICE_ONLY_PENALTY = 0.6
+# A scheme whose partners must come from abroad (Eurostars: two countries), for a user who
+# works with partners and names none abroad ("samen met een ander mkb-bedrijf"): an advisor
+# names the domestic schemes first. 1.0 put Eurostars below the WBSO in conversations-dev2
+# d2c006 and d2c026 (it stays in the list, and comes back when a foreign partner is named).
+ABROAD_UNNAMED_PENALTY = 1.0
 # A procurement programme is for selling to a government body: below every other scheme unless
 # that is asked, so more than the largest relevance (the blind ordinary set's misfits, 2026-12:
 # SBIR and Startup in Residence for funding needs; tried as a new user: Startup in Residence
@@ -130,6 +135,15 @@ def card_relevance(card_hits: Sequence[SearchHit]) -> dict[str, float]:
     return relevance
 
 
+def _needs_abroad(card: InstrumentCard) -> bool:
+    rule = card.eligibility.partners
+    return rule is not None and bool((rule.min_countries or 0) >= 2 or rule.countries_from)
+
+
+def _abroad(profile: CompanyProfile) -> bool:
+    return any(code != "NL" for code in profile.partner_countries)
+
+
 def rank_instruments(
     cards: Iterable[InstrumentCard],
     profile: CompanyProfile,
@@ -162,6 +176,8 @@ def rank_instruments(
         if (category_of(card) == "procurement" and card.id not in mentioned
                 and "procurement" not in wanted and "procurement" not in profile.activities):
             score -= PROCUREMENT_PENALTY
+        if _needs_abroad(card) and profile.collaboration and not _abroad(profile):
+            score -= ABROAD_UNNAMED_PENALTY
         score += MEETS_EACH * sum(1 for c in result.criteria if c.outcome == "meets")
         if any(c.name == "activity" and c.outcome == "meets" for c in result.criteria):
             score += ACTIVITY_BONUS

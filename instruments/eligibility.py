@@ -87,12 +87,22 @@ _RND_STAGES = {"feasibility", "rnd", "prototype"}
 
 # -- public functions ----------------------------------------------------------------------------
 
+# activities that go with R&D rather than replace it: developing "together with another SME"
+# or "with money from" is still developing (conversations-dev2 d2c006, d2c026: a joint
+# development read only as a collaboration left the WBSO out)
+ALONGSIDE_RND = frozenset({"collaboration", "financing", "export", "valorisation"})
+_RND_ACTIVITIES = ("own_rnd", "development_project")
+
+
 def with_inferred_activities(profile: CompanyProfile) -> CompanyProfile:
-    """A profile in an R&D stage does R&D: fill activities from the stage when none are stated.
+    """A profile in an R&D stage does R&D: add it to the activities when none or only those
+    that go alongside R&D are stated.
     Every verdict (chat, page, `finder check`) is given on this assessed profile."""
-    if profile.activities or profile.stage not in _RND_STAGES:
+    stated = set(profile.activities)
+    if profile.stage not in _RND_STAGES or not stated <= ALONGSIDE_RND:
         return profile
-    return profile.model_copy(update={"activities": ["own_rnd", "development_project"]})
+    doing = [*profile.activities, *(a for a in _RND_ACTIVITIES if a not in stated)]
+    return profile.model_copy(update={"activities": doing})
 
 
 def evaluate(card: InstrumentCard, profile: CompanyProfile) -> EligibilityResult:

@@ -117,7 +117,11 @@ _PROCUREMENT = (r"\b(?:voor|for|met|with) (?:de |het |een |the |a |our )?(?:geme
                 # "een eerste klant vinden bij de overheid", "a first customer in government"
                 r"|\b(?:klant|klanten|customers?|clients?|afnemers?) (?:vinden |finden )?"
                 r"(?:bij|at|in|within) (?:de |het |the |a |an )?(?:[\w-]+ )?(?:gemeente|overheid"
-                r"|government|municipalit|provincie|ministerie|ministry|public sector)")
+                r"|government|municipalit|provincie|ministerie|ministry|public sector)"
+                # "de gemeente Amsterdam wil het als eerste afnemen": a public launching customer
+                r"|\b(?:gemeente|overheid|government|municipality|city|provincie|ministerie"
+                r"|ministry|rijkswaterstaat)\b[^.?!]{0,40}\b(?:als eerste|eerste klant"
+                r"|eerste afnemer|afnemen|first customer|first buyer|buy it first)")
 _EQUITY = (r"investeerder|\binvestor|\bkapitaal|\bcapital\b|\binvestment|\bequity"
            r"|financieringsronde|funding round|durfkapitaal|\bventure|\baandelen|\bseed\b"
            r"|\bseries [ab]\b")

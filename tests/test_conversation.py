@@ -316,3 +316,29 @@ def test_each_plan_reply_is_read_as_its_need(built_finder, reply, wanted, unwant
 def test_a_start_up_is_not_asked_what_it_wants(built_finder) -> None:  # type: ignore[no-untyped-def]
     answer = built_finder.ask("we are a startup of 4 people, which schemes fit?")
     assert answer.intent == "recommend" and answer.recommendations
+
+
+def test_a_joint_development_with_a_domestic_partner_leads_with_domestic_schemes(built_finder) -> None:  # type: ignore[no-untyped-def]
+    alone, abroad = (built_finder.ask(
+        f"Wij zijn een tuinbouwbedrijf met 15 man. Samen met een ander mkb-bedrijf{where} willen "
+        "we een systeem ontwikkelen dat met sensoren water per plant doseert")
+        for where in ("", " uit Duitsland"))
+    from assistant.ranking import ABROAD_UNNAMED_PENALTY
+
+    assert "DE" in abroad.profile["partner_countries"]
+    score = {a.question: {r.instrument_id: r.score for r in a.recommendations}
+             for a in (alone, abroad)}
+    there = score[abroad.question]["eurostars"]  # a German partner: Eurostars is named
+    here = score[alone.question].get("eurostars")
+    assert here is None or here <= there - ABROAD_UNNAMED_PENALTY + 0.3
+    assert alone.profile["activities"] == ["collaboration"]  # stated; R&D is added when judged
+
+
+def test_first_as_an_adverb_points_nowhere_and_an_ordinal_counts_in_the_last_list(built_finder) -> None:  # type: ignore[no-untyped-def]
+    *_, buyer = _talk(built_finder, "we zijn met 12 man en ontwikkelen een nieuwe sensor",
+                      "de gemeente Amsterdam wil het misschien als eerste afnemen")
+    assert buyer.intent == "recommend" and "procurement" in buyer.profile["activities"]
+    *_, second = _talk(built_finder, "we are 12 people developing a sensor",
+                       "tell me more about the first one", "and the second one?")
+    listed = _talk(built_finder, "we are 12 people developing a sensor")[0].recommended_ids()
+    assert second.recommended_ids() == [listed[1]]
