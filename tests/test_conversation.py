@@ -318,7 +318,7 @@ def test_a_start_up_is_not_asked_what_it_wants(built_finder) -> None:  # type: i
     assert answer.intent == "recommend" and answer.recommendations
 
 
-def test_a_joint_development_with_a_domestic_partner_leads_with_domestic_schemes(built_finder) -> None:  # type: ignore[no-untyped-def]
+def test_a_domestic_joint_development_leads_with_domestic_schemes(built_finder) -> None:  # type: ignore[no-untyped-def]
     alone, abroad = (built_finder.ask(
         f"Wij zijn een tuinbouwbedrijf met 15 man. Samen met een ander mkb-bedrijf{where} willen "
         "we een systeem ontwikkelen dat met sensoren water per plant doseert")
