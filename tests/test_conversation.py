@@ -334,7 +334,7 @@ def test_a_domestic_joint_development_leads_with_domestic_schemes(built_finder) 
     assert alone.profile["activities"] == ["collaboration"]  # stated; R&D is added when judged
 
 
-def test_first_as_an_adverb_points_nowhere_and_an_ordinal_counts_in_the_last_list(built_finder) -> None:  # type: ignore[no-untyped-def]
+def test_an_adverb_points_nowhere_and_an_ordinal_counts_in_its_list(built_finder) -> None:  # type: ignore[no-untyped-def]
     *_, buyer = _talk(built_finder, "we zijn met 12 man en ontwikkelen een nieuwe sensor",
                       "de gemeente Amsterdam wil het misschien als eerste afnemen")
     assert buyer.intent == "recommend" and "procurement" in buyer.profile["activities"]
