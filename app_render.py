@@ -133,6 +133,8 @@ _RULE_ROW = re.compile(r"^\|(\s*:?-+:?\s*\|)+$")
 def table_html(lines: Sequence[str], known: set[int]) -> str:
     """A Markdown table (a comparison) as an HTML table that scrolls sideways on a phone."""
     rows = [ln.strip() for ln in lines if not _RULE_ROW.match(ln.strip())]
+    if not rows:  # rules only: nothing to show as a table
+        return "<p>" + "<br>".join(inline_html(ln, known) for ln in lines) + "</p>"
     cells = [[cell.strip() for cell in row.strip("|").split("|")] for row in rows]
     head = "".join(f'<th scope="col">{inline_html(x, known)}</th>' for x in cells[0])
     body = "".join(

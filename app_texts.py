@@ -8,8 +8,8 @@ from __future__ import annotations
 # panel updates after the click, so scrolling at the click showed only its old heading).
 CITE_JS = """() => { let wanted = false;
   const panel = () => document.getElementById('source-panel');
-  new MutationObserver(() => { if (!wanted || !panel()) return; wanted = false;
-    panel().scrollIntoView({block: 'start', behavior: 'smooth'}); })
+  new MutationObserver(() => { if (!wanted || !panel()?.querySelector('.source[data-n]'))
+    return; wanted = false; panel().scrollIntoView({block: 'start', behavior: 'smooth'}); })
     .observe(document.body, {subtree: true, childList: true, characterData: true});
   document.addEventListener('click', (event) => {
   const cite = event.target.closest('button.cite'); if (!cite) return;

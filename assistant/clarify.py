@@ -170,12 +170,12 @@ def innovates(profile: CompanyProfile) -> bool:
 # cannot name ("we want to test AI vision", "een fieldlab opzetten"); the plan question is
 # for messages that only say who the company is (report set q015, q018, q032, q035)
 _STATES_A_PLAN = re.compile(
-    r"\b(wil|wilt|willen|zoek\w*|plan\w*|gaan|bezig|ontwikkel\w*|opzetten|bouwen|maken"
-    r"|testen|verduurzam\w*|investeren|uitbreiden|starten|aanvragen|nodig|hoe kan|hoe kunnen"
-    r"|want\w*|looking|seek\w*|need\w*|going to|develop\w*|build\w*|mak(?:e|ing)|test\w*"
-    r"|join\w*|invest\w*|expand\w*|start\w*|set(?:ting)? up|how can|how do|apply"
-    r"|bedacht|bedenk\w*|uitgevonden|uitvinding|invent\w*|came up with|idee\w*|ideas?"
-    r"|innov\w*)\b",
+    r"\b(wil|wilt|willen|zoek\w*|plannen|plan om|van plan|gaan|bezig met|ontwikkel\w*"
+    r"|opzetten|bouwen|testen|verduurzam\w*|investeren|uitbreiden|starten met|aanvragen|nodig"
+    r"|hoe kan|hoe kunnen|want\w*|looking|seek\w*|need\w*|going to|plan to|planning"
+    r"|develop\w*|build\w*|test\w*|join\w*|invest\w*|expand\w*|set(?:ting)? up|how can"
+    r"|how do|apply|bedacht|bedenk\w*|uitgevonden|uitvinding|invent\w*|came up with|idee\w*"
+    r"|ideas?|innov\w*)\b",
     re.IGNORECASE,
 )
 

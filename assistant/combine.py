@@ -4,6 +4,7 @@ know for either, and who to ask. The rules are in instruments/combinations.py.""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from assistant import composer as c
@@ -22,19 +23,21 @@ STRICTEST = ("no", "partly", "yes")  # rows about one pair that differ: the stri
 def _rule_line(ctx: c.Context, rule: CombinationRule) -> str:
     flag = {"nl": "niet bevestigd", "en": "unverified"}[ctx.lang]
     year = "" if rule.year == "unknown" else rule.year
-    dated = ", ".join(x for x in (year, "" if rule.verified else flag) if x)
+    said = rule.rule(ctx.lang)
+    hedged = re.search(r"niet bevestigd|niet geverifieerd|unverified|not confirmed", said, re.I)
+    dated = ", ".join(x for x in (year, "" if rule.verified or hedged else flag) if x)
     return ctx.templates.render(
-        "combine_rule", rule=rule.rule(ctx.lang), dated=f" ({dated})" if dated else "",
+        "combine_rule", rule=said.rstrip(". "), dated=f" ({dated})" if dated else "",
         url=f" {rule.source_url}" if rule.source_url else "",
     )
 
 
 def _distinct(rules: list[CombinationRule]) -> list[CombinationRule]:
-    """One rule per address and verdict: the pair's rule is often written under both cards."""
-    seen: set[tuple[str, str]] = set()
+    """One rule per pair and verdict: the pair's rule is often written under both cards."""
+    seen: set[tuple[frozenset[str], str]] = set()
     kept = []
     for rule in rules:
-        key = (rule.source_url or rule.rule_en, rule.verdict)
+        key = (frozenset({rule.a, rule.b}), rule.verdict)
         if key not in seen:
             seen.add(key)
             kept.append(rule)
@@ -45,7 +48,9 @@ def combine(
     ctx: c.Context, profile: CompanyProfile, catalog: Catalog
 ) -> tuple[str, list[Recommendation], dict[str, Any]]:
     t, lang = ctx.templates, ctx.lang
-    ids = list(dict.fromkeys(ctx.mentioned))[:2]
+    ids = [i for i in dict.fromkeys(ctx.mentioned) if i in catalog.cards][:2]
+    if not ids:  # pointed at nothing this catalog holds: say what it can tell
+        return t.render("combine_none"), [], {}
     cards = [catalog.get(i) for i in ids]
     names = [c.short_name(card, lang) for card in cards]
     pair, general = rules_for(ids[0], ids[1] if len(ids) > 1 else None)
@@ -73,9 +78,9 @@ def combine(
     parts = [lead, *(["\n".join(f"- {line}" for line in lines)] if lines else [])]
     if lines and not pair:
         parts.append(t.render("combine_ask", bodies=bodies))
-    cites = [n for card in cards if (n := c.cite_card(ctx, card))]
-    if cites:
-        parts[-1] += " " + "".join(f"[{n}]" for n in cites)
+    if not lines:  # the cards say who to ask; the rules carry their own addresses
+        cites = [n for card in cards if (n := c.cite_card(ctx, card))]
+        parts[-1] += " " + "".join(f"[{n}]" for n in cites) if cites else ""
     by_id = {r.card.id: r for r in ctx.ranked}
     recs = [c.recommendation(ctx, by_id[i], n)[0] for n, i in enumerate(ids, 1) if i in by_id]
     parts.append(c.disclaimer(ctx, cards))

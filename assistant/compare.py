@@ -78,6 +78,8 @@ def verdict_sentence(ctx: c.Context, better: Ranked, other: Ranked) -> str:
     """Which of two fits this profile better, and the criterion that decides it."""
     t, lang = ctx.templates, ctx.lang
     names = {"better": c.short_name(better.card, lang), "other": c.short_name(other.card, lang)}
+    if better.result.verdict in ("does_not_fit", "closed"):  # neither is open to this profile
+        return t.render("compare_neither", **names)
     mine, theirs = _outcomes(better), _outcomes(other)
     for name, criterion in theirs.items():  # the other fails where this one does not
         if criterion.outcome == "fails" and (name not in mine or mine[name].outcome != "fails"):
@@ -89,8 +91,8 @@ def verdict_sentence(ctx: c.Context, better: Ranked, other: Ranked) -> str:
             reason = c.after_colon(criterion.reason.get(lang))
             return t.render("compare_meets", reason=reason, **names)
     if VERDICT_ORDER.index(better.result.verdict) < VERDICT_ORDER.index(other.result.verdict):
-        return t.render("compare_meets", reason=c.VERDICT_SENTENCE[lang][better.result.verdict],
-                        **names)
+        verdict = c.after_colon(c.VERDICT_SENTENCE[lang][better.result.verdict]).rstrip(".")
+        return t.render("compare_meets", reason=f"{verdict} ({names['better']})", **names)
     open_points = [cr.reason.get(lang) for cr in mine.values() if cr.outcome == "undetermined"]
     if open_points:
         return t.render("compare_depends", reason=c.after_colon(open_points[0]), **names)

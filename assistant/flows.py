@@ -125,8 +125,10 @@ def compare(
     t = ctx.templates
     if len(items) < 2:
         body, recs, extra = explain(ctx, profile, catalog)
-        name = c.short_name(items[0].card, ctx.lang) if items else ""
-        return t.render("compare_one", name=name) + "\n\n" + body, recs, extra
+        if not items:
+            return t.render("compare_none"), [], {}
+        line = t.render("compare_one", name=c.short_name(items[0].card, ctx.lang))
+        return line + "\n\n" + body, recs, extra
     cards = [item.card for item in items]
     lead = side_by_side.verdict_sentence(ctx, items[0], items[1])
     parts = [

@@ -14,7 +14,7 @@ from assistant.answer import Recommendation
 from assistant.clarify import QUESTIONS
 from instruments.catalog import Catalog
 from instruments.estimates import Estimate, estimate, routes
-from instruments.labels import euros
+from instruments.labels import euros, label
 from instruments.models import InstrumentCard, Lang
 from instruments.profile import CompanyProfile
 
@@ -30,8 +30,8 @@ GIVES: dict[str, tuple[str, str]] = {
 ROUND_TO = -2  # a worked-out amount to the hundred: an estimate, not a quote
 
 
-def _eur(amount: float, lang: Lang, exact: bool = True) -> str:
-    shown = amount if exact or amount < 1000 else round(amount, ROUND_TO)
+def _eur(amount: float, lang: Lang, rounded: bool = False) -> str:
+    shown = round(amount, ROUND_TO) if rounded and amount >= 1000 else amount
     return euros(shown)[0 if lang == "nl" else 1]
 
 
@@ -55,17 +55,19 @@ def _lines(ctx: c.Context, found: Estimate, name: str) -> tuple[str, list[str]]:
     assert found.amount is not None
     worked = bool(found.parts)  # a fixed amount is shown as the card gives it
     lead = t.render("estimate_lead", name=name,
-                    route=rule.route.get(lang), amount=_eur(found.amount, lang, not worked),
+                    route=rule.route.get(lang), amount=_eur(found.amount, lang, rounded=worked),
                     gives=GIVES[rule.gives][i], year=year)
     details = []
     if found.parts:
         details.append(t.render("estimate_working", working=_working(found, lang)))
+    if found.assumed_size is not None:
+        details.append(t.render("estimate_size_assumed", size=label(found.assumed_size, lang)))
     if rule.taxed_at is not None:
         details.append(t.render("estimate_taxed_at", rate=_pct(rule.taxed_at, lang),
                                 year=rule.taxed_at_year or rule.year))
     if found.starter_amount is not None:
         details.append(t.render("estimate_starter",
-                                amount=_eur(found.starter_amount, lang, not worked)))
+                                amount=_eur(found.starter_amount, lang, rounded=worked)))
     if found.capped and rule.max_eur is not None:
         details.append(t.render("estimate_capped", max=_eur(rule.max_eur, lang)))
     if rule.not_counted is not None:
@@ -78,10 +80,12 @@ def _no_rule(
 ) -> tuple[str, list[Recommendation], dict[str, Any]]:
     """No rule to work it out: the dated figures the card has, and who to ask."""
     figures = c.figures_of(card, ctx.lang, limit=3, applicants=ctx.applicants)
-    lead = ctx.templates.render("estimate_none", name=name, body=c.body_name(card, ctx.lang))
+    template = "estimate_none" if figures else "estimate_none_known"
+    lead = ctx.templates.render(template, name=name, body=c.body_name(card, ctx.lang))
     cite = c.cite_card(ctx, card)
     listed = "\n".join(f"- {f}" for f in figures) + (f" [{cite}]" if cite else "")
-    return "\n\n".join([lead, listed, c.disclaimer(ctx, [card])]), recs, {"lead": lead}
+    parts = [lead, listed] if figures else [lead + (f" [{cite}]" if cite else "")]
+    return "\n\n".join([*parts, c.disclaimer(ctx, [card])]), recs, {"lead": parts[0]}
 
 
 def _ask_for(
@@ -123,7 +127,8 @@ def estimate_answer(
             lead, more = _lines(ctx, item, name)
             leads.append(lead)
             if more and len(worked_out) > 1:  # whose working this is
-                more[0] = f"{item.rule.route.get(lang)}: {c.after_colon(more[0])}"
+                route = item.rule.route.get(lang)
+                more[0] = f"{route[0].upper()}{route[1:]}. {more[0]}"
             details += more
         elif item.below_minimum and item.rule.min_base_eur and item.base is not None:
             leads.append(t.render("estimate_below", name=name, route=item.rule.route.get(lang),
@@ -136,7 +141,7 @@ def estimate_answer(
     parts = [lead]
     if details:
         parts.append("\n".join(details) if details[0].startswith("- ") else " ".join(details))
-    if worked_out or not extra:
+    if worked_out:
         parts.append(t.render("estimate_note", body=c.body_name(card, ctx.lang))
                      + (f" [{cite}]" if cite else ""))
     if extra:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant.answer import Intent
-from assistant.question_forms import COMBINE, EITHER, HOW_MUCH, PAIR_ASKED
+from assistant.question_forms import HOW_MUCH, PAIR_ASKED, asks_either, asks_to_combine
 
 _OVERRIDE = re.compile(
     # overriding the rules: an imperative (not "our software ignores the rules of ...") aimed at
@@ -445,13 +445,13 @@ def asks_about_the_letter(text: str) -> bool:
 
 
 def _about_the_named(text: str, mentioned: Sequence[str]) -> Intent | None:
-    """A question about named instruments, by its form: something else instead, combining,
+    """A question about named instruments, by its form: combining, something else instead,
     comparing, how much, may I; None when it takes more than the form to tell."""
     letter = bool(_LETTER.search(text))
+    if asks_to_combine(text, len(mentioned)) and not letter:  # "naast", "andere regelingen"
+        return "combine"  # also read as "something else": combining is what is asked
     if ALTERNATIVE.search(text) and not letter:
         return "recommend"
-    if COMBINE.search(text) and not letter:
-        return "combine"
     pair = bool(PAIR_ASKED.search(text))  # "X vs Y": a comparison even if one name is unknown
     if pair or (len(mentioned) >= 2 and _COMPARE.search(text)):
         return "compare"
@@ -459,9 +459,14 @@ def _about_the_named(text: str, mentioned: Sequence[str]) -> Intent | None:
         return "estimate"
     if _ELIGIBILITY.search(text):
         return "eligibility"
-    if len(mentioned) >= 2 and EITHER.search(text):
+    if len(mentioned) >= 2 and asks_either(text, lang_nl=_ENGLISH_OF.search(text) is None):
         return "compare"
     return None
+
+
+# a Dutch question's "of" is its "or", unless English words around it make it English's "of"
+_ENGLISH_OF = re.compile(r"\b(?:the|what|which|are|is|and|do|does|for|how|when)\b",
+                         re.IGNORECASE)
 
 
 def _answered(text: str, mentioned: Sequence[str], has_profile_facts: bool) -> Intent:

@@ -10,7 +10,8 @@ import re
 # a comparison asked in so many words ("X vs Y", "verschil tussen X en Y"): with one name
 # recognised (named twice, or beside an unknown one) it is still a comparison, answered so
 PAIR_ASKED = re.compile(
-    r"\b(vs\.?|versus|verschil tussen|vergelijk\w*|compare|difference between)\b", re.IGNORECASE
+    r"\b(vs\.?|versus|verschil tussen|vergelijk(?:en|ing)?|compare|difference between)\b",
+    re.IGNORECASE,
 )
 # "how much would we get?": an estimate from the profile's numbers (assistant/how_much.py);
 # "hoeveel budget heeft de MIT?" asks for a figure of the scheme, not for an estimate
@@ -18,23 +19,41 @@ HOW_MUCH = re.compile(
     r"\b(hoeveel (?:geld |subsidie |korting |voordeel |belasting )?(?:krijg|krijgen|kan|kunnen"
     r"|levert|leveren|bespaar|besparen|zou|zouden|lenen|leen|scheelt|is dat voor|oplevert)"
     r"|wat (?:levert|leveren|scheelt|bespaar)|what would (?:i|we) get|what do (?:i|we) get"
-    r"|how much (?:would|do|does|can|could|will|money|of a|tax|subsidy|is that for|we|i))",
+    r"|how much (?:\w+ ){0,4}?(?:get|receive|save|borrow|claim|deduct|be worth))",
     re.IGNORECASE,
 )
 
 
-# "can I combine X with Y?", "WBSO en innovatiebox stapelen", "X naast Y aanvragen"
+# "can I combine X with Y?", "WBSO en innovatiebox stapelen", "X naast Y aanvragen": a verb of
+# combining, with two schemes named or other schemes meant (`COMBINE_WITH_OTHERS`); "we
+# combineren AI en sensoren" is about the product, not the schemes
 COMBINE = re.compile(
     r"\b(combiner\w*|combine[sd]?|combining|combination|stapel\w*|stack\w*|cumul\w*"
-    r"|tegelijk(?:ertijd)?|at the same time|both at once|allebei (?:aanvragen|krijgen|gebruiken)"
+    r"|tegelijk(?:ertijd)? (?:aanvragen|krijgen|gebruiken)|at the same time"
+    r"|allebei (?:aanvragen|krijgen|gebruiken)|both at once"
     r"|naast (?:de |het |een )?\S+ (?:aanvragen|krijgen|gebruiken)|on top of)\b",
     re.IGNORECASE,
 )
+COMBINE_WITH_OTHERS = re.compile(
+    r"\b(?:andere|other|meer|more) (?:subsidies?|regelingen|regeling|schemes?|grants?"
+    r"|steun|aid|funding)\b|\bmet elkaar\b|\beach other\b",
+    re.IGNORECASE,
+)
+
+
+def asks_to_combine(text: str, named: int) -> bool:
+    return bool(COMBINE.search(text)) and (named >= 2 or bool(COMBINE_WITH_OTHERS.search(text)))
 
 
 def asks_how_much(text: str) -> bool:
     return bool(HOW_MUCH.search(text))
 
 
-# "MIT of Innovatiekrediet?": two names and an "or" in a question
-EITHER = re.compile(r"\b(of|or)\b[^.!?]*\?\s*$", re.IGNORECASE)
+# "MIT of Innovatiekrediet?", "WBSO or MIT?": two names and an "or" in a question (the Dutch
+# "of" only in a Dutch question: "the deadlines of the WBSO and the MIT?" is no choice)
+EITHER_NL = re.compile(r"\bof\b[^.!?]*\?\s*$", re.IGNORECASE)
+EITHER_EN = re.compile(r"\bor\b[^.!?]*\?\s*$", re.IGNORECASE)
+
+
+def asks_either(text: str, lang_nl: bool) -> bool:
+    return bool((EITHER_NL if lang_nl else EITHER_EN).search(text))

@@ -63,15 +63,22 @@ def best_quote(
 FRAGMENT_WORDS = 4  # a "sentence" this short that closes a bracket it never opened: a tail
 
 
+MAX_REJOINED = 3  # a stray "(" joins at most this many pieces, not the rest of the passage
+
+
 def _rejoined(sentences: list[str]) -> list[str]:
     """Sentences the splitter cut inside a bracket joined back ("(Initiatiefnemer:", "EZK;
     deadline:", "Q3 2023)" -> one), so an action's initiator and deadline stay with it."""
     joined: list[str] = []
+    added = 0
     for sentence in sentences:
-        if joined and joined[-1].count("(") > joined[-1].count(")"):
+        open_bracket = joined and joined[-1].count("(") > joined[-1].count(")")
+        if open_bracket and added < MAX_REJOINED:
             joined[-1] += " " + sentence
+            added += 1
         else:
             joined.append(sentence)
+            added = 0
     return joined
 
 

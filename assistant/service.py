@@ -200,7 +200,9 @@ class AnswerService:
         nl, en, _ = QUESTIONS["plan"]
         question = nl if reading.lang == "nl" else en
         who = ", ".join(f"{k}: {v}" for k, v in describe(profile, reading.lang))
-        body = load_templates(reading.lang).render("plan_question", profile=who, question=question)
+        templates = load_templates(reading.lang)
+        body = (templates.render("plan_question", profile=who, question=question) if who
+                else templates.render("intake", question=question))
         return self._from(replace(reading, intent="intake"), profile, text=body, lead=body,
                           **self._question_fields("plan", question, reading.lang))
 

@@ -21,6 +21,7 @@ from instruments.models import ApplicantType, Size, Stage, Text
 from instruments.profile import CompanyProfile
 
 RULES_FILE = Path(__file__).resolve().parent / "data" / "estimates.yaml"
+SIZE_ASSUMED: Size = "small"  # most who ask are SMEs; the answer names the assumption
 Base = Literal["rnd_wage_eur", "project_eur", "profit_eur"]
 Gives = Literal["tax_reduction", "deduction", "tax_saving", "subsidy", "loan"]
 
@@ -67,10 +68,6 @@ def load_rules(path: Path = RULES_FILE) -> tuple[EstimateRule, ...]:
     return tuple(TypeAdapter(list[EstimateRule]).validate_python(raw))
 
 
-def has_rules(instrument_id: str) -> bool:
-    return any(rule.instrument == instrument_id for rule in load_rules())
-
-
 @dataclass(frozen=True)
 class Part:
     """One step of the working: `rate` over `over` euros gives `amount`."""
@@ -89,14 +86,15 @@ class Estimate:
     capped: bool = False  # the route's maximum applied
     below_minimum: bool = False
     base: float | None = None
+    assumed_size: str | None = None  # the size whose rate was taken, the size being unknown
 
 
 def routes(instrument_id: str, profile: CompanyProfile) -> list[EstimateRule]:
     """The instrument's routes that apply to this applicant and stage (all when unknown)."""
     applicant = profile.applicant_type
     mine = [r for r in load_rules() if r.instrument == instrument_id]
-    if applicant:
-        mine = [r for r in mine if not r.applies_to or applicant in r.applies_to] or mine
+    if applicant:  # a researcher gets no employer's route: none of these is theirs
+        mine = [r for r in mine if not r.applies_to or applicant in r.applies_to]
     if profile.stage:
         staged = [r for r in mine if not r.stages or profile.stage in r.stages]
         mine = staged or mine
@@ -125,9 +123,12 @@ def estimate(rule: EstimateRule, profile: CompanyProfile) -> Estimate:
         return Estimate(rule, None)
     if rule.min_base_eur is not None and base < rule.min_base_eur:
         return Estimate(rule, None, below_minimum=True, base=base)
+    assumed: Size | None = None
     if rule.rate_by_size:
-        rate = rule.rate_by_size.get(profile.size) if profile.size else None
-        rate = rate if rate is not None else max(rule.rate_by_size.values())
+        size: Size | None = profile.size if profile.size in rule.rate_by_size else None
+        if size is None:  # unknown: the small company's rate, said so in the answer
+            size = assumed = SIZE_ASSUMED
+        rate = rule.rate_by_size[size]
         parts: tuple[Part, ...] = (Part(rate, base, rate * base),)
     else:
         parts = _brackets(rule.brackets, base, rule.taxed_at or 0.0)
@@ -138,4 +139,4 @@ def estimate(rule: EstimateRule, profile: CompanyProfile) -> Estimate:
     if rule.max_eur is not None:
         amount = min(amount, rule.max_eur)
         starter = min(starter, rule.max_eur) if starter is not None else None
-    return Estimate(rule, amount, parts, starter, capped, base=base)
+    return Estimate(rule, amount, parts, starter, capped, base=base, assumed_size=assumed)

@@ -123,8 +123,9 @@ _TURNOVER = r"\b(?:jaar)?(?:omzet|turnover|revenues?|sales)\b"
 TURNOVER_AFTER = _rx(_TURNOVER, r"[^\d€]{0,30}?", _AMOUNT)
 TURNOVER_BEFORE = _rx(_AMOUNT, r" ?(?:euros?|eur)? ?(?:aan |in |of |at )?", _TURNOVER)
 # the R&D wage costs a WBSO estimate rests on, and the profit an Innovation Box estimate rests on
-_WAGES = (r"\b(?:s&o[- ]?|r&d[- ]?)?(?:loonkosten|salariskosten|salarissen|lonen|wage costs?"
-          r"|wages|salaries|salary costs?|payroll|staff costs?|personeelskosten)\b")
+# (R&D wages only: "loonkosten" alone are all wages, too much for a WBSO estimate)
+_WAGES = (r"\b(?:s&o|r&d|rnd|research)[- ]?(?:loonkosten|salariskosten|salarissen|lonen"
+          r"|wage costs?|wages|salaries|salary costs?|payroll|staff costs?|personeelskosten)\b")
 WAGES_AFTER = _rx(_WAGES, r"[^\d€]{0,30}?", _AMOUNT)
 WAGES_BEFORE = _rx(_AMOUNT, r" ?(?:euros?|eur)? ?(?:aan |in |of |at |on |per jaar aan )?", _WAGES)
 _PROFIT = r"\b(?:innovatie)?(?:winst|profits?)\b"
