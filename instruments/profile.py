@@ -30,6 +30,7 @@ from instruments.models import (
     Theme,
 )
 from instruments.profile_reading import (
+    MAX_FREE_TEXT_CHARS,
     MAX_PROJECT_EUR,
     country_codes,
     normalise,
@@ -70,9 +71,6 @@ _FLAGS = (
 
 class ProfileError(ValueError):
     """A profile value that cannot be understood; the message names the field."""
-
-
-MAX_FREE_TEXT_CHARS = 80  # a sector is a few words; issue 15 saw 1,000,000 characters echoed
 
 
 class CompanyProfile(BaseModel):
@@ -208,6 +206,9 @@ def _contract_field(key: str, value: Any, fields: dict[str, Any]) -> None:
         fields[key] = _flag(key, value)
     elif key == "sector":
         fields["sector"] = _text(key, value)
+        if len(fields["sector"]) > MAX_FREE_TEXT_CHARS:
+            raise ProfileError(f"profile field 'sector': {len(fields['sector']):,} characters, "
+                               f"at most {MAX_FREE_TEXT_CHARS}")
         fields["themes"] = _union(fields.get("themes"), _contract_themes(fields["sector"]))
     elif key in ("activity", "activities"):
         fields["activities"] = _union(fields.get("activities"), _contract_activities(key, value))

@@ -72,6 +72,7 @@ NOT_MONEY_AFTER = re.compile(
     r"|liter|litres?|kilo|kg|ton co2|stuks|units|pieces|items)\b"
 )
 PROJECT_CONTEXT_WINDOW = 40  # characters either side of an amount searched for "need", "budget"
+MAX_FREE_TEXT_CHARS = 80  # a sector is a few words; issue 15 saw 1,000,000 characters echoed
 MAX_PROJECT_EUR = 1e11  # a larger "need" is a misreading, not a plan (the largest IPCEI is ~1e10)
 
 
@@ -138,6 +139,12 @@ def read_rnd_wage_eur(text: str) -> float | None:
 def read_profit_eur(text: str) -> float | None:
     """The yearly (innovation) profit ("winst van 2 ton", "400k profit")."""
     return _plausible(_amount_beside(text, PROFIT_AFTER, PROFIT_BEFORE))
+
+
+def _short(text: str | None) -> str | None:
+    """A free text read from a message, or None when it is too long to be what it names (the
+    fuzzer read a sector of 90 characters of "&&&...?software")."""
+    return text if text is None or len(text) <= MAX_FREE_TEXT_CHARS else None
 
 
 def _plausible(amount: float | None) -> float | None:
@@ -311,7 +318,7 @@ def read_facts(text: str, today: date | None = None) -> dict[str, Any]:
     facts: dict[str, Any] = {
         "employees": read_employees(norm), "turnover_eur": read_turnover(norm),
         "age_years": read_age(norm, today or date.today()), "stage": read_stage(norm),
-        "sector": read_sector(norm), "themes": read_themes(norm), "activities": activities,
+        "sector": _short(read_sector(norm)), "themes": read_themes(norm), "activities": activities,
         "region": read_region(norm), "support_wanted": support,
         "financing_need": support[0] if support else None,
         "project_eur": read_project_eur(norm), "partner_countries": read_partner_countries(norm),

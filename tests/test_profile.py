@@ -145,3 +145,23 @@ def test_describe_in_both_languages() -> None:
     assert nl["Provincie"] == "Noord-Brabant" and nl["Startup"] == "ja" and en["Start-up"] == "yes"
     assert nl["Thema's"] == "ICT en digitaal" and en["Company age"] == "2 years"
     assert describe(CompanyProfile(), "nl") == []
+
+
+def test_a_sector_too_long_to_be_one_is_not_read_and_not_accepted() -> None:
+    import base64
+
+    from instruments.profile import (
+        MAX_FREE_TEXT_CHARS,
+        CompanyProfile,
+        ProfileError,
+        extract_profile,
+    )
+    # the input the fuzzer found (tests/test_atheris.py): a 90-character "sector"
+    found = base64.b64decode(
+        "ZWdla2luZyBwYXN0IGFic7dkIHQgJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYm"
+        "JiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYm"
+        "JiYmJiYmJiYmJiYmJiYmP3NvZnR3YXJloG9udCt3aW9rZWwqKiojAQAjKioqMCoqbg=="
+    ).decode("latin-1")
+    assert extract_profile(found).sector is None
+    with pytest.raises(ProfileError, match="sector"):
+        CompanyProfile.from_contract({"sector": "s" * (MAX_FREE_TEXT_CHARS + 1)})
