@@ -21,6 +21,7 @@ from typing import Any
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr
+from pydantic import ValidationError
 
 import app_forms as forms
 import app_layout as layout
@@ -28,7 +29,7 @@ import app_render as r
 from app_render import ChatState
 from app_texts import CITE_JS, CSS
 from assistant.answer import Answer
-from assistant.errors import user_message
+from assistant.errors import settings_message, user_message
 from assistant.feedback import (
     FeedbackError,
     FeedbackStore,
@@ -273,7 +274,10 @@ def launch(demo: gr.Blocks, settings: Settings, **kwargs: Any) -> Any:
 
 def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    settings = Settings()
+    try:
+        settings = Settings()
+    except ValidationError as exc:  # one line naming the variable, no traceback
+        raise SystemExit(f"app.py: {settings_message(exc)}") from None
     finder = build_finder(settings)
     try:
         _ = finder.service  # open the index now, so the first question is quick

@@ -49,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     search = sub.add_parser("search", help="ranked passages for a question")
     search.add_argument("query", help="the question or keywords")
-    search.add_argument("--k", type=int, default=8, help="how many passages (default 8)")
+    search.add_argument("--k", type=_passages, default=8,
+                        help=f"how many passages, 1 to {MAX_K} (default 8)")
     search.add_argument("--json", action="store_true", help="print JSON")
     search.add_argument("--mode", choices=["hybrid", "dense", "lexical"], help="search mode")
     search.add_argument("--source", choices=["letter", "card"], help="only this source")
@@ -254,6 +255,20 @@ def _feedback_export(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+MAX_K = 100  # passages one search returns at most (the letter has about 1,300)
+
+
+def _passages(text: str) -> int:
+    """--k: a whole number from 1 to MAX_K (argparse says which option was wrong)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= MAX_K:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number from 1 to {MAX_K}")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:

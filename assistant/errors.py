@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import ValidationError
+
 from instruments.catalog import CatalogError
 from instruments.profile import ProfileError
 from retrieval.embedders import EmbedderUnavailable
@@ -18,8 +20,19 @@ _KNOWN: tuple[type[BaseException], ...] = (
 )
 
 
+def settings_message(exc: ValidationError) -> str:
+    """A bad setting in one line per field: the variable and what it must be (its value is
+    not repeated: a setting may be a secret)."""
+    return "; ".join(
+        f"setting FINDER_{'_'.join(str(p) for p in error['loc']).upper()}: {error['msg']}"
+        for error in exc.errors()
+    )
+
+
 def user_message(exc: BaseException) -> str | None:
     """The message to show for a known failure, or None for a real bug."""
+    if isinstance(exc, ValidationError) and exc.title == "Settings":
+        return settings_message(exc)
     if isinstance(exc, KeyError) and exc.args:
         return str(exc.args[0])
     if isinstance(exc, FileNotFoundError):

@@ -129,3 +129,24 @@ def test_feedback_export_writes_contract_lines(cli_home: Path, tmp_path: Path) -
     items = parse_set(_run(["feedback-export"], cli_home).stdout)
     assert len(items) == 1 and items[0].expected_instruments == ["innovatiebox"]
     assert items[0].question == "Wat is de WBSO?"
+
+
+@pytest.mark.parametrize("variable, value", [("FINDER_TOP_K", "-3"),
+                                             ("FINDER_LEXICAL_SHARE", "abc")])
+def test_a_bad_setting_is_one_line_naming_the_variable(monkeypatch, capsys, variable, value) -> None:  # type: ignore[no-untyped-def]
+    import cli
+
+    monkeypatch.setenv(variable, value)
+    assert cli.main(["ask", "welke regeling past?"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and variable in err and "Traceback" not in err
+    assert value not in err  # a setting may be a secret: its value is not repeated
+
+
+@pytest.mark.parametrize("k", ["-5", "0", "abc", "1000"])
+def test_search_k_must_be_a_sensible_count(capsys, k) -> None:  # type: ignore[no-untyped-def]
+    import cli
+
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["search", "--k", k, "wbso"])
+    assert stopped.value.code == 2 and "--k" in capsys.readouterr().err
