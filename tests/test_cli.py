@@ -133,7 +133,7 @@ def test_feedback_export_writes_contract_lines(cli_home: Path, tmp_path: Path) -
 
 @pytest.mark.parametrize("variable, value", [("FINDER_TOP_K", "-3"),
                                              ("FINDER_LEXICAL_SHARE", "abc")])
-def test_a_bad_setting_is_one_line_naming_the_variable(monkeypatch, capsys, variable, value) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_setting_is_one_line_naming_it(monkeypatch, capsys, variable, value) -> None:  # type: ignore[no-untyped-def]
     import cli
 
     monkeypatch.setenv(variable, value)
