@@ -91,7 +91,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cat_sources": ("Bronnen", "Sources"),
     "card_why": ("Waarom", "Why"),
     "card_check": ("Nog na te gaan", "Still to check"),
-    "card_figures": ("Bedragen (met jaar)", "Figures (with year)"),
+    "card_figures": ("Cijfers (met jaar)", "Figures (with year)"),
     "card_next": ("Volgende stap:", "Next step:"),
     "card_body": ("Uitvoerder:", "Administered by:"),
     "col_instrument": ("Regeling", "Instrument"),
