@@ -13,7 +13,7 @@ from instruments.catalog import Catalog
 from instruments.combinations import CombinationRule, load_rules, rules_for
 from instruments.profile import CompanyProfile
 
-VERDICT_WORDS = {
+COMBINE_WORDS = {
     "nl": {"yes": "ja", "no": "nee", "partly": "deels"},
     "en": {"yes": "yes", "no": "no", "partly": "partly"},
 }
@@ -64,7 +64,7 @@ def combine(
     if pair:
         verdict = min((r.verdict for r in pair), key=STRICTEST.index)
         template = "combine_lead" if len(ids) > 1 else "combine_others"
-        lead = t.render(template, names=joined, verdict=VERDICT_WORDS[lang][verdict])
+        lead = t.render(template, names=joined, verdict=COMBINE_WORDS[lang][verdict])
         lines = [_rule_line(ctx, r) for r in pair]
     elif general or specific:
         lead = t.render("combine_general" if general else "combine_known", names=joined)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant import composer as c
+from assistant.leads import UNTELLING
 from assistant.ranking import Ranked
 from instruments.eligibility import Criterion
 from instruments.labels import STATUS_WORDS
@@ -28,8 +29,6 @@ ROWS: dict[str, tuple[str, str]] = {
 }
 # verdicts from best to worst: the better of two is the one whose verdict comes first
 VERDICT_ORDER = ("fits", "may_fit", "not_a_scheme", "closed", "does_not_fit")
-# criteria every scheme open to companies meets alike; they never decide between two
-UNDECIDING = frozenset({"applicant_type"})
 
 
 def _cell(text: str) -> str:
@@ -71,7 +70,7 @@ def table(ctx: c.Context, cards: Sequence[InstrumentCard]) -> str:
 
 
 def _outcomes(item: Ranked) -> dict[str, Criterion]:
-    return {cr.name: cr for cr in item.result.criteria if cr.name not in UNDECIDING}
+    return {cr.name: cr for cr in item.result.criteria if cr.name not in UNTELLING}
 
 
 def verdict_sentence(ctx: c.Context, better: Ranked, other: Ranked) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass, field, replace
-from typing import Self
+from typing import ClassVar, Self
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
@@ -27,10 +27,19 @@ def units(vectors: list[list[float]]) -> np.ndarray:
 
 @dataclass
 class ExampleBank:
+    """A bank's `label` is the label whose nearest example is at least `threshold` close and
+    `margin` closer than the nearest of `REFERENCE` (the label that means "none of these")."""
+
+    REFERENCE: ClassVar[str]
     embedder: Embeddings
     examples: dict[str, list[str]]
     _vectors: dict[str, np.ndarray] | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    threshold: float = 1.0
+    margin: float = 0.0
+
+    def label(self, text: str) -> str | None:
+        return self.nearest_label(text, self.REFERENCE, self.threshold, self.margin)
 
     def vectors(self) -> dict[str, np.ndarray]:
         """The examples embedded once (the page warms this up before serving)."""

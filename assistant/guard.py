@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 from assistant.answer import Intent
 from assistant.examples import ExampleBank
@@ -47,6 +48,7 @@ def read_examples(folder: Path = EXAMPLES) -> dict[str, list[str]]:
 
 @dataclass
 class SemanticGuard(ExampleBank):
+    REFERENCE: ClassVar[str] = "allowed"
     examples: dict[str, list[str]] = field(default_factory=read_examples)
     threshold: float = THRESHOLD
     margin: float = MARGIN
@@ -54,5 +56,5 @@ class SemanticGuard(ExampleBank):
     def verdict(self, text: str) -> Intent | None:
         """"adversarial" or "out_of_scope" when the question is near examples to decline;
         None when it should be answered, or when the guard cannot judge."""
-        label = self.nearest_label(text, "allowed", self.threshold, self.margin)
+        label = self.label(text)
         return LABELS.get(label) if label else None

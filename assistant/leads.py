@@ -16,7 +16,8 @@ from instruments.labels import VERDICT_WORDS
 from instruments.models import Lang
 
 LEAD_WORDS = 60  # issue 13: "a lead of at most 60 words saying which fits and why"
-# criteria every scheme open to companies meets alike: no reason to name one first
+# criteria every scheme open to companies meets alike: no reason to name one first, and
+# none to prefer one of two (assistant/compare.py)
 UNTELLING = frozenset({"applicant_type"})
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 from assistant.examples import ExampleBank
 
@@ -43,10 +44,11 @@ def read_bank(path: Path = BANK) -> dict[str, list[str]]:
 
 @dataclass
 class ActivityReader(ExampleBank):
+    REFERENCE: ClassVar[str] = NONE
     examples: dict[str, list[str]] = field(default_factory=read_bank)
     threshold: float = THRESHOLD
     margin: float = MARGIN
 
     def activity(self, text: str) -> str | None:
         """The activity the text is nearest to, or None when it is not clearly one."""
-        return self.nearest_label(text, NONE, self.threshold, self.margin)
+        return self.label(text)

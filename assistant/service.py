@@ -325,8 +325,9 @@ class AnswerService:
         body, recommendations, extra = flows.FLOWS.get(intent, flows.policy)(
             ctx, assessed, self.catalog
         )
-        renumber, citations = c.in_reading_order(c.tidy(body), ctx.citations.items)
-        text = renumber(c.tidy(body))
+        tidied = c.tidy(body)
+        renumber, citations = c.in_reading_order(tidied, ctx.citations.items)
+        text = renumber(tidied)
         if extra.get("lead"):
             extra["lead"] = renumber(c.tidy(extra["lead"]))
         return self._from(

