@@ -12,10 +12,14 @@ import app_forms as forms
 import app_render as r
 from app_render import ChatState
 from app_texts import EXAMPLES
+from assistant.clarify import QUESTIONS
 from instruments.catalog import Catalog
 from instruments.models import Lang
 
-CLARIFY_SLOTS = 4  # quick-reply buttons under the chat
+# quick-reply buttons under the chat: as many as the longest question offers (the stage and the
+# plan questions lost their last options to a fixed 4)
+CLARIFY_SLOTS = max(len(options) for _, _, by_lang in QUESTIONS.values()
+                    for options in by_lang.values())
 
 # System fonts: nothing is fetched, and every weight has every glyph (the bundled
 # Source Sans 600 subset lacks some capitals).
