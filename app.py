@@ -12,14 +12,18 @@ import copy
 import inspect
 import logging
 import os
-import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import app_downloads as downloads
+
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+# Gradio copies every file it serves into this folder: one of our own, never a shared one
+# (read by gradio at import).
+os.environ["GRADIO_TEMP_DIR"] = str(downloads.private_folder("finder-gradio-"))
 import gradio as gr
 from pydantic import ValidationError
 
@@ -61,7 +65,7 @@ class Page:
     store: FeedbackStore
     stream_delay: float = 0.02
     words_per_chunk: int = 6
-    csv_dir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="finder-csv-")))
+    csv_dir: Path = field(default_factory=lambda: downloads.private_folder("finder-csv-"))
 
     def _ask(self, question: str, conversation: Conversation, lang: Lang,
              profile: CompanyProfile | None = None) -> tuple[Answer | None, str]:
@@ -193,7 +197,8 @@ class Page:
                     "adv_note": r.notice_html(r.t(lang, "adv_empty"))}
         names = {c.id: c.name.get(lang) for c in self.finder.catalog}
         headers, rows = forms.advisor_table(results, names, lang)
-        path = self.csv_dir / f"eligibility-{time.strftime('%Y%m%d-%H%M%S')}.csv"
+        path = downloads.new_file(self.csv_dir, f"eligibility-{time.strftime('%Y%m%d-%H%M')}-",
+                                  ".csv")
         return {"adv_table": {"headers": headers, "data": rows},
                 "adv_csv": str(forms.write_csv(results, names, lang, path)),
                 "adv_note": r.notice_html(forms.verdict_summary(results, lang), "ok")}
@@ -254,7 +259,8 @@ def build_ui(finder: Finder, store: FeedbackStore | None = None, lang: Lang = "n
     """The page: a chat tab, an advisor desk and the instrument catalog."""
     page = Page(finder, store or open_feedback_store(finder.settings))
     c: dict[str, Any] = {}
-    with gr.Blocks(title=r.t(lang, "title"), analytics_enabled=False) as demo:
+    with gr.Blocks(title=r.t(lang, "title"), analytics_enabled=False,
+                   delete_cache=(downloads.SWEEP_EVERY_S, downloads.KEEP_S)) as demo:
         layout.build_page(c, lang, page.finder.catalog, page.browse("", "", "", lang))
         _wire(c, page)
         gr.api(page.api_ask, api_name="ask", api_description="Ask a question; returns the Answer "
@@ -273,6 +279,7 @@ def launch(demo: gr.Blocks, settings: Settings, **kwargs: Any) -> Any:
 
 
 def main() -> None:
+    os.umask(0o077)  # whatever the server writes (CSV copies, feedback, index) is its user's only
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     try:
         settings = Settings()

@@ -4,6 +4,7 @@ wires to the handlers. Besides `app.py`, the only module that imports gradio.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import gradio as gr
@@ -15,6 +16,32 @@ from app_texts import EXAMPLES
 from assistant.clarify import QUESTIONS
 from instruments.catalog import Catalog
 from instruments.models import Lang
+
+log = logging.getLogger(__name__)
+
+
+class _Checked:
+    """A choice component whose rejected value (sent by a script, never by the page) becomes one
+    warning line and a short message, instead of gradio's traceback in the log and a message
+    repeating the value."""
+
+    def preprocess(self, payload: Any) -> Any:
+        try:
+            return super().preprocess(payload)  # type: ignore[misc]
+        except gr.Error:
+            log.warning("rejected a value for %s: not one of its choices",
+                        getattr(self, "elem_id", None) or type(self).__name__)
+            raise gr.Error("Deze keuze bestaat niet. / This choice does not exist.",
+                           print_exception=False) from None
+
+
+class Dropdown(_Checked, gr.Dropdown):  # same class name: the browser draws gradio's own
+    pass
+
+
+class Radio(_Checked, gr.Radio):
+    pass
+
 
 # quick-reply buttons under the chat: as many as the longest question offers (the stage and the
 # plan questions lost their last options to a fixed 4)
@@ -35,10 +62,10 @@ def _field(name: str, lang: Lang, prefix: str) -> Any:
     if name in forms.NUMBERS:
         return gr.Textbox(label=text, elem_id=key, max_lines=1, placeholder=r.t(lang, "number_ph"))
     if name in forms.FLAGS:
-        return gr.Radio(forms.choices(name, lang), value=forms.UNKNOWN, label=text, elem_id=key)
+        return Radio(forms.choices(name, lang), value=forms.UNKNOWN, label=text, elem_id=key)
     if name in forms.CHOICES:
         many = name in forms.LISTS
-        return gr.Dropdown(forms.choices(name, lang), value=[] if many else forms.UNKNOWN,
+        return Dropdown(forms.choices(name, lang), value=[] if many else forms.UNKNOWN,
                            label=text, multiselect=many, elem_id=key)
     return gr.Textbox(label=text, elem_id=key, max_lines=1)
 
@@ -58,7 +85,7 @@ def _chat_column(c: dict[str, Any], lang: Lang) -> None:
                                    placeholder=r.t(lang, "question_ph"), elem_id="question")
         c["send"] = gr.Button(r.t(lang, "send"), variant="primary", scale=1, min_width=90)
     c["new"] = gr.Button(r.t(lang, "new"), size="sm", variant="secondary", elem_id="new")
-    c["cite_picker"] = gr.Radio([], label=r.t(lang, "cites"), elem_id="cite-picker")
+    c["cite_picker"] = Radio([], label=r.t(lang, "cites"), elem_id="cite-picker")
     c["source"] = gr.HTML(r.source_html(None, None, lang), elem_id="source-panel")
 
 
@@ -74,7 +101,7 @@ def _side_column(c: dict[str, Any], catalog: Catalog, lang: Lang) -> None:
             c["fb_up"] = gr.Button(r.t(lang, "fb_up"), size="sm", elem_id="fb-up")
             c["fb_down"] = gr.Button(r.t(lang, "fb_down"), size="sm", elem_id="fb-down")
         c["fb_comment"] = gr.Textbox(label=r.t(lang, "fb_comment"), elem_id="fb-comment")
-        c["fb_expected"] = gr.Dropdown(forms.instrument_choices(catalog, lang),
+        c["fb_expected"] = Dropdown(forms.instrument_choices(catalog, lang),
                                        multiselect=True, label=r.t(lang, "fb_expected"))
         c["fb_note"] = gr.HTML("", elem_id="fb-note")
         c["privacy"] = gr.HTML(r.note(lang, "fb_privacy"))
@@ -96,7 +123,7 @@ def _advisor_tab(c: dict[str, Any], lang: Lang) -> None:
 def _catalog_tab(c: dict[str, Any], catalog: Catalog, lang: Lang, shown: str) -> None:
     with gr.Row():
         for key, name in forms.CATALOG_FILTERS:
-            c[key] = gr.Dropdown(forms.filter_choices(catalog, name, lang), value="",
+            c[key] = Dropdown(forms.filter_choices(catalog, name, lang), value="",
                                  label=r.t(lang, key), elem_id=key.replace("_", "-"))
     c["catalog"] = gr.HTML(shown, elem_id="catalog")
 
@@ -107,7 +134,7 @@ def build_page(c: dict[str, Any], lang: Lang, catalog: Catalog, shown: str) -> N
     c["state"] = gr.State(ChatState())
     with gr.Row(elem_classes="topbar", equal_height=True):
         c["title"] = gr.HTML(r.header_html(lang))
-        c["lang"] = gr.Radio([("Nederlands", "nl"), ("English", "en")], value=lang,
+        c["lang"] = Radio([("Nederlands", "nl"), ("English", "en")], value=lang,
                              label="Taal / Language", elem_id="lang", scale=0, min_width=200)
     # three tabs wrap onto a second row on a narrow phone rather than hide in a "..." menu
     with gr.Tabs(overflow_behavior="wrap"):

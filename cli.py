@@ -12,6 +12,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from assistant.settings import Settings
 
@@ -60,25 +61,31 @@ def build_parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="ask the assistant a question")
     ask.add_argument("question", help="your question, in Dutch or English")
     ask.add_argument("--json", action="store_true", help="print the whole Answer as JSON")
-    ask.add_argument("--profile", help="JSON file with what you know about the company")
+    ask.add_argument("--profile", type=_file_to_read,
+                     help="JSON file with what you know about the company")
 
     check = sub.add_parser("check", help="eligibility of every instrument for a profile")
-    check.add_argument("--profile", required=True, help="JSON file with the company profile")
+    check.add_argument("--profile", required=True, type=_file_to_read,
+                       help="JSON file with the company profile")
     fmt = check.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="print JSON")
     fmt.add_argument("--csv", action="store_true", help="print CSV")
     check.add_argument("--lang", choices=["nl", "en"], default="nl", help="language of reasons")
 
     ev = sub.add_parser("eval", help="run a question set (shared eval contract)")
-    ev.add_argument("--set", required=True, dest="set_path", help="JSON Lines question set")
-    ev.add_argument("--json", dest="json_out", help="write the full report as JSON here")
+    ev.add_argument("--set", required=True, dest="set_path", type=_file_to_read,
+                    help="JSON Lines question set")
+    ev.add_argument("--json", dest="json_out", type=_file_to_write,
+                    help="write the full report as JSON here")
     ev.add_argument("--with-profile", action="store_true", help="also pass each item's profile")
     ev.add_argument("--compare", action="store_true",
                     help="run lexical, dense USE, dense MiniLM, hybrid (and the LLM if set)")
-    ev.add_argument("--report", help="folder for latest.md, latest.json and latest.png")
+    ev.add_argument("--report", type=_folder_to_write,
+                    help="folder for latest.md, latest.json and latest.png")
 
     fb = sub.add_parser("feedback-export", help="turn stored feedback into eval-set lines")
-    fb.add_argument("--out", help="write the JSON Lines here (default: stdout)")
+    fb.add_argument("--out", type=_file_to_write,
+                    help="write the JSON Lines here (default: stdout)")
     return parser
 
 
@@ -201,8 +208,6 @@ def _check(args: argparse.Namespace) -> int:
 
 @command("eval")
 def _eval(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from eval.dataset import load_set
     from eval.report import table, write_reports
 
@@ -258,6 +263,37 @@ def _feedback_export(args: argparse.Namespace) -> int:
 
 
 MAX_K = 100  # passages one search returns at most (the letter has about 1,300)
+
+
+def _file_to_read(text: str) -> str:
+    """A path option naming an input: checked when the command line is read."""
+    path = Path(text)
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text} is a folder, not a file")
+    if not path.is_file():
+        raise argparse.ArgumentTypeError(f"no file {text}")
+    return text
+
+
+def _file_to_write(text: str) -> str:
+    """An output path: checked before any work, so a long eval run never fails at its end."""
+    path = Path(text)
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text} is a folder, not a file")
+    folder = path.parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise argparse.ArgumentTypeError(f"cannot write into {folder}: no such writable folder")
+    return text
+
+
+def _folder_to_write(text: str) -> str:
+    path = Path(text)
+    if path.exists() and not path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text} is a file, not a folder")
+    nearest = next(p for p in (path, *path.parents) if p.exists())
+    if not os.access(nearest, os.W_OK):
+        raise argparse.ArgumentTypeError(f"cannot write into {nearest}")
+    return text
 
 
 def _passages(text: str) -> int:

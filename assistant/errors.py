@@ -24,7 +24,8 @@ def settings_message(exc: ValidationError) -> str:
     """A bad setting in one line per field: the variable and what it must be (its value is
     not repeated: a setting may be a secret)."""
     return "; ".join(
-        f"setting FINDER_{'_'.join(str(p) for p in error['loc']).upper()}: {error['msg']}"
+        f"setting FINDER_{'_'.join(str(p) for p in error['loc']).upper()}: "
+        + error["msg"].removeprefix("Value error, ")
         for error in exc.errors()
     )
 
@@ -37,6 +38,8 @@ def user_message(exc: BaseException) -> str | None:
         return str(exc.args[0])
     if isinstance(exc, FileNotFoundError):
         return f"file not found: {exc.filename}"
+    if isinstance(exc, OSError) and exc.filename:  # a folder for a file, no permission...
+        return f"cannot use {exc.filename}: {exc.strerror or type(exc).__name__}"
     if isinstance(exc, _KNOWN):
         return str(exc)
     return None

@@ -86,6 +86,9 @@ class Finder:
 
     @property
     def store(self) -> PassageStore:
+        return self._open_store(create=False)
+
+    def _open_store(self, create: bool) -> PassageStore:
         if self._store is None:
             location = StoreLocation(
                 path=self.settings.index_dir,
@@ -95,6 +98,7 @@ class Finder:
                     if self.settings.chroma_token
                     else None
                 ),
+                create=create,
             )
             self._store = PassageStore(connect(location), self.collection_name, self.embedder)
         return self._store
@@ -110,13 +114,13 @@ class Finder:
     ) -> SyncReport:
         if rebuild:
             try:
-                self.store.drop()
+                self._open_store(create=True).drop()
             except StoreUnavailable:
                 if self.settings.chroma_url:
                     raise
                 self._set_aside_damaged_index()
-                self.store.drop()
-        report = self.store.sync(self.passages, progress)
+                self._open_store(create=True).drop()
+        report = self._open_store(create=True).sync(self.passages, progress)
         self.__dict__.pop("searcher", None)
         return report
 

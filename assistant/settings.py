@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,3 +98,18 @@ class Settings(BaseSettings):
         "postgresql+psycopg://finder@127.0.0.1:5432/finder (password only from the environment, "
         "never logged); when unset the SQLite file feedback_db is used.",
     )
+
+    @field_validator("index_dir", "cards_dir")
+    @classmethod
+    def _a_folder(cls, path: Path) -> Path:
+        """A folder setting may be missing (ingest makes the index) but never name a file."""
+        if path.exists() and not path.is_dir():
+            raise ValueError(f"{path} is a file, not a folder")
+        return path
+
+    @field_validator("letter_path", "instruments_tsv", "feedback_db")
+    @classmethod
+    def _a_file(cls, path: Path) -> Path:
+        if path.is_dir():
+            raise ValueError(f"{path} is a folder, not a file")
+        return path

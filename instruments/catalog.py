@@ -59,7 +59,11 @@ def load_card(path: Path) -> InstrumentCard:
 
 
 def load_catalog(cards_dir: Path = CARDS_DIR) -> Catalog:
+    if not cards_dir.is_dir():
+        raise CatalogError(f"the cards folder {cards_dir} is not a folder")
     cards = [load_card(p) for p in sorted(cards_dir.glob("*.yaml"))]
+    if not cards:
+        raise CatalogError(f"the cards folder {cards_dir} holds no card (*.yaml)")
     return Catalog({c.id: c for c in cards})
 
 

@@ -44,6 +44,10 @@ class IndexIncomplete(StoreError):
     pass
 
 
+class IndexMisplaced(StoreError):
+    """The index path names a file: never moved aside, even by --rebuild."""
+
+
 @dataclass(frozen=True)
 class StoreLocation:
     """Where the index lives: a local folder, or a Chroma server address."""
@@ -52,6 +56,7 @@ class StoreLocation:
     url: str | None = None
     auth_token: str | None = None
     timeout_s: float = 10.0  # per request to a server: none may hang the page
+    create: bool = False  # make a missing folder (ingest); reading never creates one
 
     def describe(self) -> str:
         return self.url or str(self.path)
@@ -87,7 +92,7 @@ def connect(location: StoreLocation) -> Any:
                 "Is it running? (make serve-chroma)"
             ) from exc
     assert location.path is not None
-    location.path.mkdir(parents=True, exist_ok=True)
+    _check_folder(location)
     try:
         client = chromadb.PersistentClient(path=str(location.path), settings=settings)
         client.list_collections()
@@ -100,6 +105,28 @@ def connect(location: StoreLocation) -> Any:
             "rebuild it with `finder ingest --rebuild` (the damaged folder is kept aside)"
         ) from exc
     return client
+
+
+def _check_folder(location: StoreLocation) -> None:
+    """A missing, misplaced or damaged folder is a message, never a native crash of Chroma's
+    reader (see segment_check) and never a folder made as a side effect of a read."""
+    from retrieval.segment_check import damage
+
+    path = location.path
+    assert path is not None
+    if path.exists() and not path.is_dir():
+        raise IndexMisplaced(f"the index folder {path} is a file, not a folder")
+    if not path.exists():
+        if not location.create:
+            raise IndexMissing(f"no index at {path} yet: run `finder ingest` (or `make ingest`)")
+        path.mkdir(parents=True)
+        return
+    problems = damage(path)
+    if problems:
+        raise StoreUnavailable(
+            f"the index folder {path} is damaged ({'; '.join(problems[:2])}); "
+            "rebuild it with `finder ingest --rebuild` (the damaged folder is kept aside)"
+        )
 
 
 def _heartbeat(base_url: str, timeout_s: float) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import os
 import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -247,6 +249,13 @@ def test_advisor_desk_table_and_csv(page: app.Page) -> None:
         rows = list(csv.DictReader(handle))
     assert {row["instrument_id"] for row in rows} == set(catalog.ids())
     assert {"name", "verdict", "company_size", "company_size_reason"} <= set(rows[0])
+    csv_file = Path(view["adv_csv"])  # a company's facts: private to this user, short-lived
+    assert csv_file.stat().st_mode & 0o777 == 0o600
+    assert csv_file.parent.stat().st_mode & 0o777 == 0o700
+    old = time.time() - app.downloads.KEEP_S - 1
+    os.utime(csv_file, (old, old))
+    again = page.check_profile("nl", *(values[n] for n in forms.ADVISOR_FORM))
+    assert not csv_file.exists() and Path(again["adv_csv"]).exists()
 
 
 def test_advisor_desk_reports_bad_input(page: app.Page) -> None:

@@ -150,3 +150,47 @@ def test_search_k_must_be_a_sensible_count(capsys, k) -> None:  # type: ignore[n
     with pytest.raises(SystemExit) as stopped:
         cli.main(["search", "--k", k, "wbso"])
     assert stopped.value.code == 2 and "--k" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("variable, kind", [
+    ("FINDER_INDEX_DIR", "file"), ("FINDER_CARDS_DIR", "file"), ("FINDER_LETTER_PATH", "folder"),
+    ("FINDER_INSTRUMENTS_TSV", "folder"), ("FINDER_FEEDBACK_DB", "folder"),
+])
+def test_a_path_setting_of_the_wrong_kind_is_one_line(monkeypatch, capsys, tmp_path, variable,  # type: ignore[no-untyped-def]
+                                                      kind) -> None:
+    import cli
+
+    wrong = tmp_path / "a-file.txt" if kind == "file" else tmp_path
+    wrong.write_text("x") if kind == "file" else None
+    monkeypatch.setenv(variable, str(wrong))
+    assert cli.main(["ask", "welke regeling past?"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and variable in err and f"is a {kind}" in err
+
+
+@pytest.mark.parametrize("args, option", [
+    (["ask", "wbso", "--profile", "{folder}"], "--profile"),
+    (["check", "--profile", "{missing}"], "--profile"),
+    (["eval", "--set", "{folder}"], "--set"),
+    (["eval", "--set", "{set}", "--json", "{folder}"], "--json"),
+    (["eval", "--set", "{set}", "--json", "{missing}/out.json"], "--json"),
+    (["eval", "--set", "{set}", "--report", "{file}"], "--report"),
+    (["feedback-export", "--out", "{folder}"], "--out"),
+])
+def test_a_path_option_of_the_wrong_kind_stops_before_any_work(capsys, tmp_path, args,  # type: ignore[no-untyped-def]
+                                                               option) -> None:
+    import cli
+
+    (tmp_path / "file.txt").write_text("x")
+    names = {"folder": str(tmp_path), "missing": str(tmp_path / "nope"),
+             "file": str(tmp_path / "file.txt"), "set": str(ROOT / "eval" / "smoke.jsonl")}
+    with pytest.raises(SystemExit) as stopped:
+        cli.main([a.format(**names) for a in args])
+    err = capsys.readouterr().err
+    assert stopped.value.code == 2 and f"argument {option}" in err and "Traceback" not in err
+
+
+def test_a_read_command_never_creates_the_index_folder(tmp_path: Path) -> None:
+    result = _run(["ask", "Wat is de WBSO?"], tmp_path, FINDER_INDEX_DIR=str(tmp_path / "idx"))
+    assert result.returncode == 2 and "finder ingest" in result.stderr
+    assert not (tmp_path / "idx").exists()

@@ -64,8 +64,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, objec
         "FINDER_COLLECTION": "page-test", "FINDER_FEEDBACK_DB": str(folder / "feedback.sqlite3"),
         "FINDER_HOST": "127.0.0.1", "FINDER_PORT": str(port), "FINDER_ANSWERER": "composer",
         "GRADIO_ANALYTICS_ENABLED": "False", "ANONYMIZED_TELEMETRY": "False",
-        "HF_HUB_OFFLINE": "1", "NO_PROXY": "127.0.0.1,localhost",
+        "HF_HUB_OFFLINE": "1", "NO_PROXY": "127.0.0.1,localhost", "TMPDIR": str(folder / "tmp"),
     }
+    (folder / "tmp").mkdir()
     subprocess.run([sys.executable, str(ROOT / "cli.py"), "ingest"], cwd=folder, env=env,
                    check=True, capture_output=True, timeout=600)
     log = folder / "app.log"
@@ -74,7 +75,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, objec
                                 stdout=out, stderr=subprocess.STDOUT)
     try:
         _wait_for_port(port, proc, log)
-        yield {"url": f"http://127.0.0.1:{port}", "db": folder / "feedback.sqlite3", "log": log}
+        yield {"url": f"http://127.0.0.1:{port}", "db": folder / "feedback.sqlite3", "log": log,
+               "tmp": folder / "tmp"}
     finally:
         proc.terminate()
         try:
@@ -166,6 +168,11 @@ def test_advisor_desk_table(browser, server) -> None:  # type: ignore[no-untyped
         rows = list(csv.DictReader(handle))
     assert len(rows) == len(load_catalog()) and "company_size_reason" in rows[0]
     page.context.close()
+    copies = list(Path(str(server["tmp"])).rglob("eligibility-*.csv"))
+    assert copies, "the CSV lives in the server's own temporary folders"
+    for copy in copies:  # the profile's facts: readable by this user only
+        assert copy.stat().st_mode & 0o777 == 0o600, copy
+        assert copy.parent.stat().st_mode & 0o077 == 0, copy.parent
 
 
 def test_feedback_lands_in_the_database(browser, server) -> None:  # type: ignore[no-untyped-def]
