@@ -29,9 +29,9 @@ index/.built: $(STAMP)
 ingest: $(STAMP) ## embed the letter and the cards into Chroma (only what changed)
 	$(VENV)/bin/finder ingest
 
-run: $(STAMP) ## install, build the index if missing, serve the page on 127.0.0.1:7860
+run: $(STAMP) ## install, build the index if missing, serve the page and the API on 127.0.0.1:7860
 	@test -f index/.built || $(MAKE) --no-print-directory index/.built
-	$(PY) app.py
+	$(VENV)/bin/finder serve
 
 chromium: ## install the system Chromium the page tests drive (Debian's package; needs root)
 	@test -x /usr/bin/chromium || { \
@@ -61,7 +61,8 @@ eval: $(STAMP) ## the report set in every configuration, the blind sets, the con
 
 lint: $(STAMP) ## ruff and mypy
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/mypy retrieval instruments assistant eval prompts app.py app_forms.py app_render.py app_texts.py app_layout.py cli.py
+	$(VENV)/bin/mypy retrieval instruments assistant eval prompts app.py app_api.py app_downloads.py app_forms.py app_render.py app_texts.py \
+		app_layout.py cli.py
 
 schema: $(STAMP) ## regenerate instruments/card.schema.json from the card model
 	$(PY) -c "from instruments.catalog import write_schema; write_schema()"

@@ -268,23 +268,40 @@ def build_ui(finder: Finder, store: FeedbackStore | None = None, lang: Lang = "n
     return demo
 
 
-def launch(demo: gr.Blocks, settings: Settings, **kwargs: Any) -> Any:
-    """Serve on the configured address only: no run history, analytics or share link."""
-    queue = demo.queue(default_concurrency_limit=settings.concurrency, max_size=settings.max_queue)
-    return queue.launch(
-        server_name=settings.host, server_port=settings.port, css=CSS, js=CITE_JS,
-        theme=layout.THEME, run_history=False, footer_links=[], ssr_mode=False, share=False,
-        show_error=False, **kwargs,
+def create_app(finder: Finder, store: FeedbackStore | None = None) -> Any:
+    """One ASGI app: the JSON API under /v1 (with /docs and /openapi.json) and the page at /."""
+    from fastapi import FastAPI
+
+    from app_api import RequestLimits, add_api
+
+    settings = finder.settings
+    api = FastAPI(title="Innovation Instrument Finder", summary="Which Dutch innovation scheme "
+                  "fits a company; questions on the 2022 innovation letter, with sources.")
+    add_api(api, finder)
+    demo = build_ui(finder, store or open_feedback_store(settings))
+    demo.queue(default_concurrency_limit=settings.concurrency, max_size=settings.max_queue)
+    gr.mount_gradio_app(
+        api, demo, path="", server_name=settings.host, server_port=settings.port, css=CSS,
+        js=CITE_JS, theme=layout.THEME, run_history=False, footer_links=[], ssr_mode=False,
+        show_error=False, enable_monitoring=False,
     )
+    return RequestLimits(api)
 
 
-def main() -> None:
+def serve(settings: Settings) -> None:
+    """`finder serve` and `make run`: the page and the API on settings.host:port."""
+    import uvicorn
+
     os.umask(0o077)  # whatever the server writes (CSV copies, feedback, index) is its user's only
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    try:
-        settings = Settings()
-    except ValidationError as exc:  # one line naming the variable, no traceback
-        raise SystemExit(f"app.py: {settings_message(exc)}") from None
+    finder = _ready_finder(settings)
+    print(f"Innovation Instrument Finder on http://{settings.host}:{settings.port} "
+          "(API: /v1, documentation: /docs)", flush=True)
+    # no access log: its lines would hold what users typed (search queries are in the URL)
+    uvicorn.run(create_app(finder), host=settings.host, port=settings.port, access_log=False,
+                log_level="warning")
+
+
+def _ready_finder(settings: Settings) -> Finder:
     finder = build_finder(settings)
     try:
         _ = finder.service  # open the index now, so the first question is quick
@@ -293,7 +310,17 @@ def main() -> None:
                     user_message(exc) or type(exc).__name__)
     if finder.guard:  # embed the guard's examples now, not on the first question
         finder.guard.verdict("warm-up")  # failures are logged there, never raised
-    launch(build_ui(finder, open_feedback_store(settings)), settings)
+    return finder
+
+
+def main() -> None:
+    """`python app.py`: the same as `finder serve`."""
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        settings = Settings()
+    except ValidationError as exc:  # one line naming the variable, no traceback
+        raise SystemExit(f"app.py: {settings_message(exc)}") from None
+    serve(settings)
 
 
 if __name__ == "__main__":

@@ -20,27 +20,31 @@ from instruments.models import Lang
 log = logging.getLogger(__name__)
 
 
-class _Checked:
-    """A choice component whose rejected value (sent by a script, never by the page) becomes one
+def _checked(component: Any) -> Any:
+    """The choice component with its rejected value (sent by a script, never by the page) as one
     warning line and a short message, instead of gradio's traceback in the log and a message
-    repeating the value."""
+    repeating the value. (Wrapped per instance: a subclass makes gradio write a .pyi file.)"""
+    preprocess = component.preprocess
 
-    def preprocess(self, payload: Any) -> Any:
+    def checked(payload: Any) -> Any:
         try:
-            return super().preprocess(payload)  # type: ignore[misc]
+            return preprocess(payload)
         except gr.Error:
             log.warning("rejected a value for %s: not one of its choices",
-                        getattr(self, "elem_id", None) or type(self).__name__)
+                        component.elem_id or type(component).__name__)
             raise gr.Error("Deze keuze bestaat niet. / This choice does not exist.",
                            print_exception=False) from None
 
+    component.preprocess = checked
+    return component
 
-class Dropdown(_Checked, gr.Dropdown):  # same class name: the browser draws gradio's own
-    pass
+
+def Dropdown(*args: Any, **kwargs: Any) -> gr.Dropdown:  # reads as the component
+    return _checked(gr.Dropdown(*args, **kwargs))
 
 
-class Radio(_Checked, gr.Radio):
-    pass
+def Radio(*args: Any, **kwargs: Any) -> gr.Radio:
+    return _checked(gr.Radio(*args, **kwargs))
 
 
 # quick-reply buttons under the chat: as many as the longest question offers (the stage and the

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from assistant.settings import Settings
+from assistant.settings import MAX_K, Settings
 
 Handler = Callable[[argparse.Namespace], int]
 _COMMANDS: dict[str, Handler] = {}
@@ -83,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--report", type=_folder_to_write,
                     help="folder for latest.md, latest.json and latest.png")
 
+    sub.add_parser("serve", help="serve the page at / and the JSON API at /v1 (FINDER_HOST:PORT)")
+
     fb = sub.add_parser("feedback-export", help="turn stored feedback into eval-set lines")
     fb.add_argument("--out", type=_file_to_write,
                     help="write the JSON Lines here (default: stdout)")
@@ -120,13 +122,7 @@ def _search(args: argparse.Namespace) -> int:
     filters = SearchFilters(source=args.source, instrument_id=args.instrument, part=args.part)
     hits = finder.search(args.query, k=args.k, filters=filters, mode=args.mode)
     if args.json:
-        rows = [
-            {"id": h.passage.id, "label": h.passage.label, "score": round(h.score, 5),
-             "dense": h.dense, "lexical": h.lexical, "source": h.passage.source,
-             "text": h.passage.text}
-            for h in hits
-        ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json.dumps([h.as_row() for h in hits], ensure_ascii=False, indent=2))
         return 0
     if not hits:
         print("no passages found")
@@ -239,6 +235,14 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("serve")
+def _serve(args: argparse.Namespace) -> int:
+    import app
+
+    app.serve(Settings())
+    return 0
+
+
 @command("feedback-export")
 def _feedback_export(args: argparse.Namespace) -> int:
     from assistant.feedback import FeedbackUnavailable, open_feedback_store
@@ -262,7 +266,6 @@ def _feedback_export(args: argparse.Namespace) -> int:
     return 0
 
 
-MAX_K = 100  # passages one search returns at most (the letter has about 1,300)
 
 
 def _file_to_read(text: str) -> str:

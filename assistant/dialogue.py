@@ -39,6 +39,7 @@ class Conversation:
     answers: list[Answer] = field(default_factory=list)
     provenance: dict[str, Provenance] = field(default_factory=dict)
     pending: Pending | None = None
+    preferred_lang: Lang | None = None  # chosen by the caller (API `lang`): until a message says
 
     def add(self, answer: Answer) -> None:
         self.answers.append(answer)
@@ -65,7 +66,8 @@ class Conversation:
             if value != getattr(self.profile, name)
         }
         provenance = {**self.provenance, **dict.fromkeys(changed, "form")}
-        return Conversation(profile, list(self.answers), provenance, self.pending)  # type: ignore[arg-type]
+        return Conversation(profile, list(self.answers), provenance, self.pending,  # type: ignore[arg-type]
+                            self.preferred_lang)
 
     @property
     def topic(self) -> str:
@@ -77,7 +79,7 @@ class Conversation:
 
     @property
     def lang(self) -> Lang | None:
-        return self.answers[-1].lang if self.answers else None
+        return self.answers[-1].lang if self.answers else self.preferred_lang
 
     @property
     def last_recommendations(self) -> list[Recommendation]:

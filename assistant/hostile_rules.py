@@ -81,8 +81,9 @@ _FABRICATE = re.compile(
     r"(amount|bedrag|sum|som)"
     r"|\b(bevestig|confirm)\s+(dat|that)\s+(de\s+|the\s+)?(kamerbrief|brief|letter|kabinet|cabinet"
     r"|government|overheid|regering)\b.{0,40}\b(belooft|promises|guarantees|garandeert)\b"
-    r"|(officiële|official)\s+(toekenningsbrief|beschikking|brief|letter|approval|decision)"
-    r"|toekenningsbrief|goedkeuringsbrief|approval letter"
+    r"|\b(write|schrijf|maak|make|create|stel|genereer|generate|draft|opstellen|give me|geef me)"
+    r"\b.{0,40}\b((officiële|official)\s+(toekenningsbrief|beschikking|brief|letter|approval"
+    r"|decision)|toekenningsbrief|goedkeuringsbrief|approval letter)"
     r"|\b(write|schrijf|maak|make|create|opstellen|stel|genereer|generate)\b.{0,30}"
     r"\b(fake|nep|valse?|forged|vervalst\w*)\b",
     re.IGNORECASE | re.DOTALL,
@@ -112,8 +113,72 @@ _FRAUD = re.compile(
     r"|audit|find out)\b",
     re.IGNORECASE | re.DOTALL,
 )
-_HOSTILE = (_OVERRIDE, _ROLEPLAY, _REVEAL, _AUTHORITY, _FABRICATE, _FRAUD)
+_DECEIVE = re.compile(
+    # making records, claims or documents say what is not so, or keeping RVO from seeing it
+    r"\b(pad|padding|opvullen|oprekken|ophogen)\b.{0,30}\b(hour|hours|uren|log|urenlog"
+    r"|administratie|timesheets?|kosten|costs)"
+    r"|\b(uren\w*|urenstaten|hours|timesheets?|urenlog|administratie|kosten)\b.{0,30}"
+    r"\b(opvullen|oprekken|ophogen|opkrikken|aandikken|padden)\b"
+    r"|\b(shift|move|change|verschuiv\w*|verzet\w*|aanpass\w*)\b.{0,20}\b(the\s+|de\s+)?(dates|datums?)"
+    r"\b.{0,40}\b(log|jira|project|administratie|records|aanvraag|application)"
+    r"|\b(generate|genereer|create|maak|make|write|schrijf|stel|opstellen|produce)\b.{0,60}"
+    r"\b(realistic|realistisch\w*|geloofwaardig\w*|believable|convincing|overtuigend\w*"
+    r"|echt\s+ogend\w*|real[- ]looking|authentic[- ]looking)\b"
+    r"|\b(verzin|verzinnen|bedenk|bedenken|make\s+up|invent)\b.{0,40}\b(verhaal|story"
+    r"|reden|reason|uitleg|explanation|onderbouwing|justification|uren|hours|kosten|costs)"
+    r"|\b(verhaal|reden|uitleg|onderbouwing|uren|kosten)\b.{0,15}\b(te\s+)?(verzinnen|bedenken)"
+    # ... so that the checker does not see it
+    r"|\bzonder\s+dat\s+(de\s+|het\s+)?(rvo|belastingdienst|inspecteur|fiscus|accountant"
+    r"|controleur|auditor|ze|zij|iemand|het|die|men)\b.{0,20}\b(het\s+)?(doorheeft|doorhebben"
+    r"|merkt|merken|ziet|zien|opmerkt|ontdekt|ontdekken|opvalt)"
+    r"|\b(zodat|dat)\s+(het\s+)?(niet|nooit)\s+opvalt|\bniet\s+opvalt\s+dat\b"
+    r"|\b(so|so that)\s+(rvo|they|the\s+\w+|nobody|no one|the auditors?)\s+(doesn'?t|don'?t"
+    r"|won'?t|does not|do not|will not|can'?t|cannot)\s+(notice|see|spot|find|realise|realize"
+    r"|detect)"
+    r"|\bkeep\s+(rvo|them|the\s+\w+|auditors?)\s+from\s+(spotting|seeing|noticing|finding"
+    r"|detecting)"
+    r"|\b(handtekening\w*|signature)\b.{0,60}\b(zelf|myself)\b"
+    r"|\b(echt genoeg|real enough|look(s)? real|look(s)? genuine|echt (laten )?lijk\w*)\b"
+    r"|\b(in reality|in werkelijkheid|eigenlijk maar|actually only|really only|niet echt"
+    r"|not really)\b.{0,120}\b(claim\w*|beweren|write|schrijf|opgeven|zeggen|say|state"
+    r"|application|aanvraag)\b"
+    r"|\b(claim\w*|beweren|write|schrijf|opgeven|zeggen|say|state)\b.{0,160}"
+    r"\b(in reality|in werkelijkheid|eigenlijk maar|actually only|really only)\b"
+    r"|\b(hide|hiding|verberg\w*|verstop\w*|verhul\w*|conceal\w*|cover up|toedekken"
+    r"|wegmoffel\w*|uit het zicht)\b"
+    r"|\b(least|smallest|minste|kleinste)\s+(amount of\s+)?(attention|aandacht)"
+    r"|\bonder de radar\b|\bunder the radar\b"
+    r"|\b(make|maak|maken|create|write|schrijf|opmaken|generate|genereer|laat|let|draw up|send"
+    r"|stuur|submit|indienen|dien)\b.{0,30}\b(sham|fake|nep|fictie\w*|fictitious|bogus|schijn)"
+    r"\s*-?(invoices?|facturen|factuur|contract\w*|offertes?|quotes)"
+    r"|\bfacturen\b.{0,40}\b(laten opmaken|laat opmaken|opmaken)\b"
+    r"|\b(never|nooit)\s+(kept|bijgehouden|gehad)\b.{0,80}\b(generate|genereer|maak|make"
+    r"|create|write|schrijf|timesheets?|urenstaten)\b"
+    r"|\b(dat mag niet|mag niet,? weet ik|weet ik,? maar|i know (you|it|we|that)\b.{0,40}"
+    r"\b(can'?t|cannot|not allowed|isn'?t allowed)\b)"
+    r"|\b(doesn'?t|does not|niet)\s+(spot|notice|see|merkt|ziet|opvalt)\b.{0,30}\b(overlap"
+    r"|dubbel\w*|twice)",
+    re.IGNORECASE | re.DOTALL,
+)
+_IMPERSONATE = re.compile(
+    # messages or documents in the name of RVO, the tax authority or another public body
+    r"\b(namens|uit naam van|in (the )?name of|on behalf of"
+    r"|(appears?|seems?|looks?) (like it'?s |to\s+come |as if it came )?from"
+    r"|lijkt (te komen )?van|alsof (het|hij|ze|die|deze|dit) van)\s+(de\s+|the\s+)?"
+    r"(rvo|rvo\.nl|belastingdienst|kvk|overheid|government|ministerie|ministry)\b"
+    r"|\b(nabootsen|namaken|na te maken|na te bootsen|imitate|imitating|replicate|mimic"
+    r"|vervals\w*|forge|forging|counterfeit)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_ABUSE = (_FRAUD, _DECEIVE, _IMPERSONATE)
+_HOSTILE = (_OVERRIDE, _ROLEPLAY, _REVEAL, _AUTHORITY, _FABRICATE, *_ABUSE)
 _BASE64 = re.compile(r"(?<![\w/+])(?=\S*\d)(?=\S*[A-Z])(?=\S*[a-z])[A-Za-z0-9+/]{24,}={0,2}")
+
+
+def is_abuse(text: str) -> bool:
+    """Asking for help to deceive: false hours, costs, records or claims, hiding facts from RVO
+    or the tax authority, or messages and documents in a public body's name."""
+    return any(p.search(text) for p in _ABUSE)
 
 
 def is_hostile(text: str) -> bool:

@@ -19,6 +19,7 @@ from assistant.clarify import (
 from assistant.dialogue import Conversation
 from assistant.evidence import LetterEvidence
 from assistant.guard import SemanticGuard
+from assistant.hostile_rules import is_abuse
 from assistant.language import detect_language
 from assistant.llm import LlmAnswerer
 from assistant.meaning import ActivityReader
@@ -169,7 +170,8 @@ class AnswerService:
         )
 
     def _decline(self, reading: Reading, profile: CompanyProfile) -> Answer:
-        template = "decline_hostile" if reading.intent == "adversarial" else "decline"
+        template = "decline" if reading.intent != "adversarial" else (
+            "decline_abuse" if is_abuse(reading.text) else "decline_hostile")
         body = load_templates(reading.lang).render(template)
         return self._from(reading, profile, text=body, declined=True)
 

@@ -9,6 +9,7 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
+MAX_K = 100  # passages one search returns at most, CLI and API (the index holds about 1,300)
 
 
 class Settings(BaseSettings):

@@ -86,6 +86,7 @@ REGISTRY: dict[str, frozenset[str]] = {
     "none_fit": frozenset(),
     "decline": frozenset(),
     "decline_hostile": frozenset(),
+    "decline_abuse": frozenset(),
     "smalltalk": frozenset(),
 }
 LLM_REGISTRY: dict[str, frozenset[str]] = {

@@ -47,6 +47,12 @@ class SearchHit:
     lexical: float | None = None
     sentence: str | None = None  # the sentence window that matched best, when one did
 
+    def as_row(self) -> dict[str, object]:
+        """What `finder search --json` and GET /v1/search return per hit."""
+        return {"id": self.passage.id, "label": self.passage.label, "score": round(self.score, 5),
+                "dense": self.dense, "lexical": self.lexical, "source": self.passage.source,
+                "text": self.passage.text}
+
 
 @dataclass(frozen=True)
 class FusionWeights:

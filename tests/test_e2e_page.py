@@ -258,3 +258,24 @@ def test_a_comparison_is_a_table_and_its_source_scrolls_into_view(browser, serve
         .getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight / 2; }""")
     _shot(page, "compare-390", full_page=False)
     page.context.close()
+
+
+def test_the_api_beside_the_page_refuses_an_unbounded_body(server) -> None:  # type: ignore[no-untyped-def]
+    """Through the real server: a chunked body (no length header) is cut off at the limit."""
+    import httpx
+
+    from app_api import MAX_BODY_BYTES
+
+    def chunks() -> Iterator[bytes]:
+        yield b'{"question": "'
+        for _ in range(MAX_BODY_BYTES // 4096 + 2):
+            yield b"x" * 4096
+        yield b'"}'
+
+    url = f"{server['url']}/v1/ask"
+    with httpx.Client(timeout=30, trust_env=False) as http:
+        assert http.post(url, content=chunks(), headers={"content-type": "application/json"}
+                         ).status_code == 413
+        reply = http.post(url, json={"question": "Wat is de WBSO?"})
+        assert reply.status_code == 200 and reply.json()["conversation_id"]
+    assert "Traceback" not in Path(str(server["log"])).read_text(encoding="utf-8")
