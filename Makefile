@@ -61,7 +61,7 @@ eval: $(STAMP) ## the report set in every configuration, the blind sets, the con
 
 lint: $(STAMP) ## ruff and mypy
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/mypy retrieval instruments assistant eval prompts app.py app_api.py app_downloads.py app_forms.py app_render.py app_texts.py \
+	$(VENV)/bin/mypy retrieval instruments assistant eval prompts app.py app_api.py app_downloads.py app_forms.py app_pool.py app_render.py app_texts.py \
 		app_layout.py cli.py
 
 schema: $(STAMP) ## regenerate instruments/card.schema.json from the card model

@@ -30,6 +30,7 @@ from pydantic import ValidationError
 import app_forms as forms
 import app_layout as layout
 import app_render as r
+from app_pool import Answerer, AnswerPool
 from app_render import ChatState
 from app_texts import CITE_JS, CSS
 from assistant.answer import Answer
@@ -63,6 +64,7 @@ class Page:
 
     finder: Finder
     store: FeedbackStore
+    answerer: Answerer | None = None  # worker processes (app_pool); None: the finder itself
     stream_delay: float = 0.02
     words_per_chunk: int = 6
     csv_dir: Path = field(default_factory=lambda: downloads.private_folder("finder-csv-"))
@@ -70,7 +72,8 @@ class Page:
     def _ask(self, question: str, conversation: Conversation, lang: Lang,
              profile: CompanyProfile | None = None) -> tuple[Answer | None, str]:
         try:
-            return self.finder.ask(question, copy.deepcopy(conversation), profile), ""
+            answerer = self.answerer or self.finder
+            return answerer.ask(question, copy.deepcopy(conversation), profile), ""
         except Exception as exc:  # a clear message for the user; real bugs are logged
             return None, r.error_text(exc, conversation.lang or lang)
 
@@ -94,7 +97,7 @@ class Page:
     def api_ask(self, question: str) -> dict[str, Any]:
         """The JSON API: one question, no conversation, the whole Answer as a dict."""
         try:
-            return self.finder.ask(question).model_dump()
+            return (self.answerer or self.finder).ask(question).model_dump()
         except Exception as exc:
             message = user_message(exc)
             if message is None:
@@ -255,9 +258,10 @@ def _wire(c: dict[str, Any], page: Page) -> None:
     on(c["lang"].change, page.switch_language, ["lang", "state"], relabel)
 
 
-def build_ui(finder: Finder, store: FeedbackStore | None = None, lang: Lang = "nl") -> gr.Blocks:
+def build_ui(finder: Finder, store: FeedbackStore | None = None, lang: Lang = "nl",
+             answerer: Answerer | None = None) -> gr.Blocks:
     """The page: a chat tab, an advisor desk and the instrument catalog."""
-    page = Page(finder, store or open_feedback_store(finder.settings))
+    page = Page(finder, store or open_feedback_store(finder.settings), answerer=answerer)
     c: dict[str, Any] = {}
     with gr.Blocks(title=r.t(lang, "title"), analytics_enabled=False,
                    delete_cache=(downloads.SWEEP_EVERY_S, downloads.KEEP_S)) as demo:
@@ -268,8 +272,10 @@ def build_ui(finder: Finder, store: FeedbackStore | None = None, lang: Lang = "n
     return demo
 
 
-def create_app(finder: Finder, store: FeedbackStore | None = None) -> Any:
-    """One ASGI app: the JSON API under /v1 (with /docs and /openapi.json) and the page at /."""
+def create_app(finder: Finder, store: FeedbackStore | None = None,
+               answerer: Answerer | None = None) -> Any:
+    """One ASGI app: the JSON API under /v1 (with /docs and /openapi.json) and the page at /,
+    their answers from `answerer` (worker processes) or else the finder itself."""
     from fastapi import FastAPI
 
     from app_api import RequestLimits, add_api
@@ -277,8 +283,8 @@ def create_app(finder: Finder, store: FeedbackStore | None = None) -> Any:
     settings = finder.settings
     api = FastAPI(title="Innovation Instrument Finder", summary="Which Dutch innovation scheme "
                   "fits a company; questions on the 2022 innovation letter, with sources.")
-    add_api(api, finder)
-    demo = build_ui(finder, store or open_feedback_store(settings))
+    add_api(api, finder, answerer)
+    demo = build_ui(finder, store or open_feedback_store(settings), answerer=answerer)
     demo.queue(default_concurrency_limit=settings.concurrency, max_size=settings.max_queue)
     gr.mount_gradio_app(
         api, demo, path="", server_name=settings.host, server_port=settings.port, css=CSS,
@@ -294,11 +300,20 @@ def serve(settings: Settings) -> None:
 
     os.umask(0o077)  # whatever the server writes (CSV copies, feedback, index) is its user's only
     finder = _ready_finder(settings)
+    pool = None
+    if settings.workers:
+        pool = AnswerPool(settings, settings.workers)
+        pool.warm()
     print(f"Innovation Instrument Finder on http://{settings.host}:{settings.port} "
-          "(API: /v1, documentation: /docs)", flush=True)
-    # no access log: its lines would hold what users typed (search queries are in the URL)
-    uvicorn.run(create_app(finder), host=settings.host, port=settings.port, access_log=False,
-                log_level="warning")
+          f"(API: /v1, documentation: /docs; {settings.workers or 'no'} answer workers)",
+          flush=True)
+    try:
+        # no access log: its lines would hold what users typed (search queries are in the URL)
+        uvicorn.run(create_app(finder, answerer=pool), host=settings.host, port=settings.port,
+                    access_log=False, log_level="warning")
+    finally:
+        if pool:
+            pool.close()
 
 
 def _ready_finder(settings: Settings) -> Finder:

@@ -21,6 +21,7 @@ from fastapi import APIRouter, FastAPI, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
+from app_pool import Answerer
 from assistant.answer import Answer
 from assistant.dialogue import Conversation
 from assistant.errors import user_message
@@ -119,7 +120,7 @@ NEW_CONVERSATION = {
 }
 
 
-def build_router(finder: Finder) -> APIRouter:
+def build_router(finder: Finder, answerer: Answerer | None = None) -> APIRouter:
     router = APIRouter(prefix="/v1")
     conversations = Conversations()
 
@@ -132,7 +133,7 @@ def build_router(finder: Finder) -> APIRouter:
         conversation_id, conversation, found = conversations.take(request.conversation_id)
         if request.lang and not conversation.answers:
             conversation.preferred_lang = request.lang
-        answer = finder.ask(request.question, conversation, profile)
+        answer = (answerer or finder).ask(request.question, conversation, profile)
         conversation.add(answer)
         conversations.keep(conversation_id, conversation)
         note = None
@@ -160,10 +161,10 @@ def build_router(finder: Finder) -> APIRouter:
     return router
 
 
-def add_api(app: FastAPI, finder: Finder) -> None:
+def add_api(app: FastAPI, finder: Finder, answerer: Answerer | None = None) -> None:
     """The /v1 routes, and every known failure as one clear JSON reply (503: the index or a
     server it needs; the message says what to run)."""
-    app.include_router(build_router(finder))
+    app.include_router(build_router(finder, answerer))
 
     @app.exception_handler(Exception)
     async def known_failure(request: Request, exc: Exception) -> JSONResponse:

@@ -14,8 +14,13 @@ class InputError(ValueError):
     """The user's input cannot be used (empty, too long, malformed file...)."""
 
 
+class Unavailable(RuntimeError):
+    """A part of the service is down for a moment (a worker restarting); asking again helps."""
+
+
 _KNOWN: tuple[type[BaseException], ...] = (
-    InputError, StoreError, CatalogError, EmbedderUnavailable, FileNotFoundError, KeyError,
+    InputError, Unavailable, StoreError, CatalogError, EmbedderUnavailable, FileNotFoundError,
+    KeyError,
     ProfileError,
 )
 

@@ -196,7 +196,7 @@ class Finder:
         if isinstance(self.embedder, HashingEmbeddings):
             return None
         if identity not in self._beside:
-            self._beside[identity] = make_embedder_for(identity)
+            self._beside[identity] = make_embedder_for(identity, self.settings.model_threads)
         return self._beside[identity]
 
     @cached_property
@@ -294,7 +294,7 @@ def build_finder(
     settings = settings or Settings()
     catalog = load_catalog(settings.cards_dir)
     letter = load_letter(settings.letter_path)
-    embedder = make_embedder(settings.embedder, settings.st_model)
+    embedder = make_embedder(settings.embedder, settings.st_model, settings.model_threads)
     llm, problem = _llm(settings, chat_model)
     return Finder(settings=settings, catalog=catalog, letter=letter, embedder=embedder,
                   llm=llm, llm_problem=problem)

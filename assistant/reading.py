@@ -32,6 +32,7 @@ from assistant.intent import (
     is_opening_greeting,
     named_only_as_background,
     names_the_letter,
+    speaks_of_own_business,
 )
 from assistant.language import detect_language
 from assistant.meaning import ActivityReader
@@ -289,7 +290,15 @@ class MessageReader:
             # need under way, not a question about the letter (conversations-dev c028, c034)
             intent = "recommend"
         known = merge(conversation.profile, facts)
-        vague = not mentioned and not _knows_enough(known) and not asks_about_the_letter(plain)
+        signposted = bool(read_need(plain, known).signposts)
+        if intent == "policy" and signposted and speaks_of_own_business(plain, has_facts) and (
+            not asks_about_the_letter(plain)
+        ):
+            intent = "recommend"  # "een elektrische bus kopen: kan ik daar iets voor krijgen?"
+        # a need the signposts answer ("een elektrische bus kopen", "de bank doet moeilijk") is
+        # specific enough: those schemes do not turn on the headcount (conversations-dev3)
+        vague = (not mentioned and not _knows_enough(known) and not asks_about_the_letter(plain)
+                 and not signposted)
         return "intake" if vague and intent in ("recommend", "policy") else intent
 
 

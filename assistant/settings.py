@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal
 
@@ -85,6 +86,17 @@ class Settings(BaseSettings):
         default=2, ge=1,
         description="Answers computed at once per process (CPU-bound, ~30 ms each; the machine "
         "has 2 cores). More requests wait in the queue.",
+    )
+    model_threads: int = Field(
+        default_factory=lambda: os.cpu_count() or 1, ge=1, le=64,
+        description="BLAS threads of the packaged embedding models (USE, e5) in one process; "
+        "each answer worker gets the cores divided by FINDER_WORKERS instead (more threads than "
+        "cores made two processes 14x slower at embedding: eval/results/load.md).",
+    )
+    workers: int = Field(
+        default_factory=lambda: os.cpu_count() or 1, ge=0, le=64,
+        description="Processes that compute answers for the page and the API, each with its own "
+        "warm finder (default: one per core); 0 = in the server process.",
     )
     max_queue: int = Field(
         default=100, ge=1,

@@ -213,12 +213,13 @@ class HashingEmbeddings(NamedEmbeddings):
         return [self._vector(t) for t in texts]
 
 
-def make_embedder(name: EmbedderName, st_model: str = BUNDLED_ST_MODEL) -> NamedEmbeddings:
-    """The embedder a setting names."""
+def make_embedder(name: EmbedderName, st_model: str = BUNDLED_ST_MODEL,
+                  threads: int = 2) -> NamedEmbeddings:
+    """The embedder a setting names; `threads` for the packaged numpy models."""
     if name == "e5":
-        return E5Embeddings()
+        return E5Embeddings(threads)
     if name == "use":
-        return UseEmbeddings()
+        return UseEmbeddings(threads)
     if name == "sentence-transformers":
         return SentenceTransformerEmbeddings(st_model)
     if name == "hashing":
@@ -226,9 +227,9 @@ def make_embedder(name: EmbedderName, st_model: str = BUNDLED_ST_MODEL) -> Named
     raise ValueError(f"unknown embedder {name!r}: choose use, e5, sentence-transformers or hashing")
 
 
-def make_embedder_for(identity: str) -> NamedEmbeddings:
+def make_embedder_for(identity: str, threads: int = 2) -> NamedEmbeddings:
     """The embedder with this identity (a bank calibrated on it names it so)."""
     for maker in (UseEmbeddings, E5Embeddings):
         if identity == maker.IDENTITY:
-            return maker()
+            return maker(threads)
     raise ValueError(f"no embedder has the identity {identity!r}")

@@ -279,3 +279,16 @@ def test_the_api_beside_the_page_refuses_an_unbounded_body(server) -> None:  # t
         reply = http.post(url, json={"question": "Wat is de WBSO?"})
         assert reply.status_code == 200 and reply.json()["conversation_id"]
     assert "Traceback" not in Path(str(server["log"])).read_text(encoding="utf-8")
+
+
+def test_the_load_script_drives_the_api(server) -> None:  # type: ignore[no-untyped-def]
+    from concurrent.futures import ThreadPoolExecutor
+
+    from eval.load import run_api_level
+
+    with ThreadPoolExecutor(1) as thread:  # playwright keeps an event loop in this thread
+        row = thread.submit(
+            run_api_level, [str(server["url"])], users=3, think=0.0,
+            questions=["Wat is de WBSO?", "Welke regeling past bij een bakkerij?"],
+            requests=6, seconds=60).result()
+    assert row["requests"] == 6 and row["errors"] == 0 and row["p95"] > 0
