@@ -42,7 +42,7 @@ from assistant.feedback import (
     Rating,
     open_feedback_store,
 )
-from assistant.finder import Finder, build_finder
+from assistant.finder import Finder, build_warm_finder
 from assistant.service import Conversation
 from assistant.settings import Settings
 from instruments.eligibility import evaluate_all
@@ -299,7 +299,7 @@ def serve(settings: Settings) -> None:
     import uvicorn
 
     os.umask(0o077)  # whatever the server writes (CSV copies, feedback, index) is its user's only
-    finder = _ready_finder(settings)
+    finder = build_warm_finder(settings)
     pool = None
     if settings.workers:
         pool = AnswerPool(settings, settings.workers)
@@ -314,18 +314,6 @@ def serve(settings: Settings) -> None:
     finally:
         if pool:
             pool.close()
-
-
-def _ready_finder(settings: Settings) -> Finder:
-    finder = build_finder(settings)
-    try:
-        _ = finder.service  # open the index now, so the first question is quick
-    except Exception as exc:
-        log.warning("index not ready (%s); the page will say so until `finder ingest`",
-                    user_message(exc) or type(exc).__name__)
-    if finder.guard:  # embed the guard's examples now, not on the first question
-        finder.guard.verdict("warm-up")  # failures are logged there, never raised
-    return finder
 
 
 def main() -> None:

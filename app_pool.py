@@ -44,17 +44,10 @@ _FINDER = None  # the worker's own finder, built by _start_worker
 
 def _start_worker(settings: Settings) -> None:
     global _FINDER
-    from assistant.finder import build_finder
+    from assistant.finder import build_warm_finder
 
     _exit_with_parent()
-    finder = build_finder(settings)
-    try:
-        _ = finder.service  # open the index and build the lexical index now
-    except Exception as exc:  # the index may be missing: each ask then says so
-        log.warning("worker: index not ready (%s)", type(exc).__name__)
-    if finder.guard:
-        finder.guard.verdict("warm-up")
-    _FINDER = finder
+    _FINDER = build_warm_finder(settings)
 
 
 PARENT_CHECK_S = 2.0  # how soon a worker notices that the server process is gone

@@ -298,3 +298,17 @@ def build_finder(
     llm, problem = _llm(settings, chat_model)
     return Finder(settings=settings, catalog=catalog, letter=letter, embedder=embedder,
                   llm=llm, llm_problem=problem)
+
+
+def build_warm_finder(settings: Settings) -> Finder:
+    """A finder with its index open, its lexical index built and its guard's examples embedded:
+    for a server (and each answer worker), so the first question is as quick as the rest."""
+    finder = build_finder(settings)
+    try:
+        _ = finder.service
+    except Exception as exc:  # the index may be missing: each question then says so
+        log.warning("index not ready (%s); answers will say so until `finder ingest`",
+                    type(exc).__name__)
+    if finder.guard:
+        finder.guard.verdict("warm-up")  # failures are logged there, never raised
+    return finder
