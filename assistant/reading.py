@@ -70,8 +70,10 @@ COMPANY_FACTS = ("employees", "size", "turnover_eur", "age_years", "applicant_ty
                  "project_eur", "rnd_wage_eur", "profit_eur")
 DESCRIBING_FACTS = ("employees", "size", "turnover_eur", "age_years")
 # facts that tell the ranking something; an applicant kind alone ("my company") does not
-TELLING = ("employees", "size", "stage", "sector", "activities", "themes", "support_wanted",
-           "project_eur", "is_startup", "collaboration", "is_knowledge_institution", "region")
+# What the company or its plan is. The kind of support wanted is not among them: "ik zoek
+# subsidie" alone is a vague opening (conversations-dev3 cd3-02: it got Horizon Europe).
+TELLING = ("employees", "size", "stage", "sector", "activities", "themes", "project_eur",
+           "is_startup", "collaboration", "is_knowledge_institution", "region")
 
 
 @dataclass(frozen=True)
@@ -290,15 +292,16 @@ class MessageReader:
             # need under way, not a question about the letter (conversations-dev c028, c034)
             intent = "recommend"
         known = merge(conversation.profile, facts)
-        signposted = bool(read_need(plain, known).signposts)
+        need = read_need(plain, known)
+        signposted = bool(need.signposts)
         if intent == "policy" and signposted and speaks_of_own_business(plain, has_facts) and (
             not asks_about_the_letter(plain)
         ):
             intent = "recommend"  # "een elektrische bus kopen: kan ik daar iets voor krijgen?"
-        # a need the signposts answer ("een elektrische bus kopen", "de bank doet moeilijk") is
-        # specific enough: those schemes do not turn on the headcount (conversations-dev3)
+        # a need the signposts answer ("een elektrische bus kopen", "de bank doet moeilijk"), or
+        # one nothing here covers, is specific enough: no headcount changes where to go
         vague = (not mentioned and not _knows_enough(known) and not asks_about_the_letter(plain)
-                 and not signposted)
+                 and not (signposted or need.uncovered))
         return "intake" if vague and intent in ("recommend", "policy") else intent
 
 
