@@ -180,8 +180,17 @@ _STATES_A_PLAN = re.compile(
 )
 
 
+# Seeking a kind of support is not a plan: "ik zoek subsidie" says what, not what for.
+_SEEKS_SUPPORT_ONLY = re.compile(
+    r"\b(zoek\w*|wil\w*|looking for|seek\w*|need\w*)\s+((een|naar|a|an|some|any)\s+)?"
+    r"(subsidie\w*|financiering|geld|lening|krediet|steun|funding|grants?|subsid\w*|money"
+    r"|loans?|support)\b(?!\s+(voor|om|for|to)\b)",
+    re.IGNORECASE,
+)
+
+
 def states_a_plan(text: str) -> bool:
-    return bool(_STATES_A_PLAN.search(text))
+    return bool(_STATES_A_PLAN.search(_SEEKS_SUPPORT_ONLY.sub(" ", text)))
 
 
 def clarifying_question(profile: CompanyProfile, ctx: Context) -> dict[str, object]:
