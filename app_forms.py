@@ -28,6 +28,7 @@ from instruments.profile import (
     parse_number,
     with_size,
 )
+from instruments.years import year_label
 
 VERDICT_ORDER = {"fits": 0, "may_fit": 1, "not_a_scheme": 2, "closed": 3, "does_not_fit": 4}
 OUTCOME_MARK = {"meets": "✓", "fails": "✗", "undetermined": "?"}
@@ -97,7 +98,8 @@ def filter_cards(
 
 def catalog_card_html(card: InstrumentCard, lang: Lang) -> str:
     sources = {s.id: s for s in card.sources}
-    figures = [f"{f.text.get(lang)} ({f.year}; {sources[f.source].title})" for f in card.figures]
+    figures = [f"{f.text.get(lang)} ({year_label(f.year, lang)}; {sources[f.source].title})"
+               for f in card.figures]
     who = card.eligibility.who_applies.get(lang)
     body = card.administered_by.name_in(lang)
     parts = [

@@ -18,6 +18,7 @@ from assistant.rerank import sentence_cue
 from instruments.eligibility import Criterion
 from instruments.labels import VERDICT_WORDS
 from instruments.models import InstrumentCard, Lang
+from instruments.years import year_label, year_order
 from prompts.loader import Templates
 from retrieval.hybrid import SearchHit
 from retrieval.passages import Passage
@@ -104,9 +105,10 @@ def figures_of(card: InstrumentCard, lang: Lang, limit: int = 2,
     a figure for other applicants (the employer rate, for a self-employed person) is left out."""
     mine = [f for f in card.figures
             if not f.applies_to or not applicants or applicants & set(f.applies_to)]
-    latest = sorted(mine, key=lambda f: f.year, reverse=True)[:limit]
+    latest = sorted(mine, key=lambda f: year_order(f.year), reverse=True)[:limit]
     flag = {"nl": "niet bevestigd", "en": "unverified"}[lang]
-    return [f"{f.text.get(lang)} ({f.year}{'' if f.verified else ', ' + flag})" for f in latest]
+    return [f"{f.text.get(lang)} ({year_label(f.year, lang)}{'' if f.verified else ', ' + flag})"
+            for f in latest]
 
 
 FIRST_SENTENCE_CHARS = 40  # shorter ("In two steps.", "Zo werkt het:") takes the next one too

@@ -17,6 +17,7 @@ from instruments.estimates import Estimate, estimate, routes
 from instruments.labels import euros, label
 from instruments.models import InstrumentCard, Lang
 from instruments.profile import CompanyProfile
+from instruments.years import year_label
 
 GIVES: dict[str, tuple[str, str]] = {
     "tax_reduction": ("minder loonheffing per jaar", "less payroll tax a year"),
@@ -51,7 +52,7 @@ def _lines(ctx: c.Context, found: Estimate, name: str) -> tuple[str, list[str]]:
     t, lang, rule = ctx.templates, ctx.lang, found.rule
     i = 0 if lang == "nl" else 1
     flag = ("niet bevestigd", "unverified")[i]
-    year = rule.year if rule.verified else f"{rule.year}, {flag}"
+    year = year_label(rule.year, lang) + ("" if rule.verified else f", {flag}")
     assert found.amount is not None
     worked = bool(found.parts)  # a fixed amount is shown as the card gives it
     lead = t.render("estimate_lead", name=name,
@@ -64,7 +65,7 @@ def _lines(ctx: c.Context, found: Estimate, name: str) -> tuple[str, list[str]]:
         details.append(t.render("estimate_size_assumed", size=label(found.assumed_size, lang)))
     if rule.taxed_at is not None:
         details.append(t.render("estimate_taxed_at", rate=_pct(rule.taxed_at, lang),
-                                year=rule.taxed_at_year or rule.year))
+                                year=year_label(rule.taxed_at_year or rule.year, lang)))
     if found.starter_amount is not None:
         details.append(t.render("estimate_starter",
                                 amount=_eur(found.starter_amount, lang, rounded=worked)))

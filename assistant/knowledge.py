@@ -12,6 +12,7 @@ from pathlib import Path
 
 from instruments.catalog import Catalog
 from instruments.models import InstrumentCard
+from instruments.years import year_label
 from retrieval.lexical import Lexicon
 from retrieval.passages import Passage, normalise, stable_id
 
@@ -21,7 +22,7 @@ _SECTION_EN = {"overzicht": "overview", "voorwaarden": "eligibility", "aanvragen
 
 def _card_section_texts(card: InstrumentCard) -> dict[str, str]:
     figures = " ".join(
-        f"{f.text.nl} ({f.year}). {f.text.en} ({f.year})." for f in card.figures
+        f"{f.text.nl} ({year_label(f.year, 'nl')}). {f.text.en} ({f.year})." for f in card.figures
     )
     pitfalls = " ".join(f"{p.nl} {p.en}" for p in card.pitfalls)
     keywords = ", ".join(card.keywords)

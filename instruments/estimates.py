@@ -17,7 +17,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
-from instruments.models import ApplicantType, Size, Stage, Text
+from instruments.models import ApplicantType, Size, Stage, Text, Year
 from instruments.profile import CompanyProfile
 
 RULES_FILE = Path(__file__).resolve().parent / "data" / "estimates.yaml"
@@ -50,14 +50,14 @@ class EstimateRule(BaseModel):
     taxed_at: float | None = Field(
         default=None, ge=0, le=1, description="The base is taxed at this rate instead."
     )
-    taxed_at_year: str | None = None
+    taxed_at_year: Year | None = None
     taxed_at_source: str | None = None
     fixed_eur: float | None = Field(default=None, gt=0)
     starter_extra_eur: float | None = Field(default=None, gt=0)
     min_base_eur: float | None = Field(default=None, gt=0)
     max_eur: float | None = Field(default=None, gt=0)
     not_counted: Text | None = None
-    year: str
+    year: Year
     source: str
     verified: bool = True
 

@@ -6,11 +6,21 @@ vocabularies are Literals). `make schema` writes `instruments/card.schema.json` 
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    model_validator,
+)
+
+from instruments.years import check_year
 
 Lang = Literal["nl", "en"]
+Year = Annotated[str, AfterValidator(check_year)]  # the forms in instruments/years.py
 Kind = Literal[
     "fiscal", "loan", "subsidy", "fund-financing", "procurement", "equity", "fund-of-funds",
     "financing", "financing-and-advice", "subsidy-and-loan", "public-investment",
@@ -100,7 +110,7 @@ class Figure(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: Text = Field(description="The figure in words, e.g. '36% over the first €380,000'.")
-    year: str = Field(description="Year(s) the figure applies to, e.g. '2025' or '2021-2025'.")
+    year: Year = Field(description="Year(s) the figure applies to, e.g. '2025' or '2021-2025'.")
     source: str = Field(description="Id of an entry in `sources`.")
     verified: bool = Field(default=True, description="False when one third-party page only.")
     applies_to: list[ApplicantType] = Field(
@@ -137,7 +147,7 @@ class AmountLimit(BaseModel):
         default_factory=list, description="Route only for these applicants; empty: all."
     )
     route: Text | None = Field(default=None, description="Which route, e.g. 'starters'.")
-    year: str = Field(description="Year the range applies to.")
+    year: Year = Field(description="Year the range applies to.")
     source: str = Field(description="Id of an entry in `sources`.")
     verified: bool = Field(default=True, description="False when one third-party page only.")
 
@@ -174,7 +184,7 @@ class PartnerRule(BaseModel):
         "abroad rule it out (empty: anywhere).",
     )
     text: Text = Field(description="The rule in words.")
-    year: str
+    year: Year
     source: str = Field(description="Id of an entry in `sources`.")
 
 
@@ -196,7 +206,7 @@ class HoursRule(BaseModel):
 
     min_hours: int = Field(ge=1)
     applies_to: list[ApplicantType] = Field(min_length=1)
-    year: str
+    year: Year
     source: str = Field(description="Id of an entry in `sources`.")
 
 
@@ -283,14 +293,6 @@ class InstrumentCard(BaseModel):
         description="Other exact names of this instrument only (no topic words): the lexicon "
         "uses them to recognise the instrument in questions and in the letter.",
     )
-
-    @field_validator("figures")
-    @classmethod
-    def _figures_have_years(cls, figures: list[Figure]) -> list[Figure]:
-        for figure in figures:
-            if not any(ch.isdigit() for ch in figure.year):
-                raise ValueError(f"figure without a year: {figure.text.en!r}")
-        return figures
 
     @model_validator(mode="after")
     def _sources_exist(self) -> InstrumentCard:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from instruments.labels import euros
 from instruments.models import AmountLimit
+from instruments.years import year_label
 
 Both = tuple[str, str]  # the same value in Dutch and in English
 
@@ -147,7 +148,7 @@ def amount_range(limit: AmountLimit) -> Both:
         nl, en = f"{limit.route.nl}: {nl}", f"{limit.route.en}: {en}"
     checked = "" if limit.verified else ", niet bevestigd"
     checked_en = "" if limit.verified else ", unverified"
-    return f"{nl} ({limit.year}{checked})", f"{en} ({limit.year}{checked_en})"
+    return f"{nl} ({year_label(limit.year, 'nl')}{checked})", f"{en} ({limit.year}{checked_en})"
 
 
 def join_both(parts: Sequence[Both]) -> Both:
