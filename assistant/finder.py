@@ -167,6 +167,14 @@ class Finder:
         return build_lexicon(self.catalog, letter_mentions(self.settings.instruments_tsv))
 
     @cached_property
+    def message_lexicon(self) -> Lexicon:
+        """The names read in messages: the signposts' too, since a user names the KIA or the
+        EIA as readily as the WBSO. Not for the letter, whose "KIA's" are its innovation
+        agendas."""
+        return build_lexicon(Catalog({**self.catalog.cards, **self.signposts.cards}),
+                             letter_mentions(self.settings.instruments_tsv))
+
+    @cached_property
     def service(self) -> AnswerService:
         words = {w for p in self.searcher.passages.values() for w in _WORDS.findall(p.text.lower())}
         return AnswerService(
@@ -175,6 +183,7 @@ class Finder:
             searcher=self.searcher,
             analyzer=self.analyzer,
             lexicon=self.lexicon,
+            message_lexicon=self.message_lexicon,
             known_words=frozenset(words | COMMON_WORDS),
             letter_refs=self.instrument_passages,
             chosen_passages={i: ids[0] for i, ids in self.letter_refs.items() if ids},

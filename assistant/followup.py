@@ -6,6 +6,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from assistant.answer import Answer
+from assistant.question_forms import COMBINE, COMBINE_WITH_OTHERS
 
 # "de eerste", "the second one"; not "als eerste afnemen" or "first customer" (conversations-dev2
 # d2c026: a municipality as first buyer pointed back to the first recommendation)
@@ -34,10 +35,13 @@ _REFERS = re.compile(
 
 
 def resolve_followup(text: str, mentioned: Sequence[str], history: Sequence[Answer]) -> list[str]:
-    """The instruments a message is about: named ones, else those it points back to."""
-    if mentioned or not history:
-        return list(mentioned)
+    """The instruments a message is about: named ones, else those it points back to. Asked
+    to combine, a message that names one scheme ("kan ik dat combineren met de KIA?") means it
+    and the scheme just discussed; one that names none ("can I get both?") the last two."""
     previous = next((a for a in reversed(history) if a.recommendations), None)
+    combined = _combined(text, mentioned, previous)
+    if combined or mentioned or not history:
+        return combined or list(mentioned)
     if previous is None or len(text) > 160:
         return []
     recs = previous.recommendations
@@ -56,6 +60,16 @@ def resolve_followup(text: str, mentioned: Sequence[str], history: Sequence[Answ
     if _REFERS.search(lowered) and len(text.split()) <= 8:
         return [recs[0].instrument_id]
     return []
+
+
+def _combined(text: str, mentioned: Sequence[str], previous: Answer | None) -> list[str]:
+    """The pair a combining question means, from the last answer; [] when it is no such."""
+    if previous is None or not COMBINE.search(text) or COMBINE_WITH_OTHERS.search(text):
+        return []
+    recs = [r.instrument_id for r in previous.recommendations]
+    if len(mentioned) == 1:
+        return list(dict.fromkeys([recs[0], *mentioned]))
+    return recs[:2] if not mentioned and len(recs) >= 2 and len(text) <= 160 else []
 
 
 # a question about what was just recommended: how much, how to apply, when, the difference
@@ -84,10 +98,12 @@ def asks_about_the_last(text: str) -> bool:
 
 def pointed_at(text: str, history: Sequence[Answer], catalog_ids: Collection[str]) -> list[str]:
     """The instruments of the last recommendations such a question is about: the first, or
-    the first two for "what's the difference between the two?" (signposts are not explained
-    one by one: their need is searched again)."""
+    the first two for "what's the difference between the two?" (signposts are compared, but
+    not explained one by one: their need is searched again, which names them all)."""
     previous = next((a for a in reversed(history) if a.recommendations), None)
     if previous is None:
         return []
-    ids = [r.instrument_id for r in previous.recommendations if r.instrument_id in catalog_ids]
-    return ids[:2] if _COMPARE_BACK.search(text) and len(ids) >= 2 else ids[:1]
+    shown = [r.instrument_id for r in previous.recommendations]
+    if _COMPARE_BACK.search(text) and len(shown) >= 2:
+        return shown[:2]
+    return [i for i in shown if i in catalog_ids][:1]

@@ -40,6 +40,7 @@ from assistant.needs import read_need
 from assistant.question_forms import asks_how_much
 from assistant.ranking import support_asked
 from assistant.replies import any_option, slot_value
+from instruments.lexicon_topics import SECTOR_PHRASE, SELF_DESCRIPTION
 from instruments.models import Lang
 from instruments.profile import CompanyProfile, extract_profile, merge, with_size
 from instruments.spelling import correct
@@ -136,6 +137,10 @@ class MessageReader:
         if reply is not None:
             return reply
         facts = self._facts(text, read)
+        lowered = plain.lower()
+        if (conversation.profile.sector and facts.sector and not SELF_DESCRIPTION.search(lowered)
+                and not SECTOR_PHRASE.search(lowered)):
+            facts = facts.model_copy(update={"sector": None})  # a word in passing, not who
         mentioned = resolve_followup(
             text, self.lexicon.concepts(text), conversation.answers
         )

@@ -71,6 +71,7 @@ class AnswerService:
     guard: SemanticGuard | None = None  # a second look, by meaning, after the word rules
     activities: ActivityReader | None = None  # what the user wants to do, by meaning
     signposts: Catalog = field(default_factory=lambda: Catalog({}))  # adjacent schemes
+    message_lexicon: Lexicon | None = None  # names read in messages; None: `lexicon`
 
     def __post_init__(self) -> None:
         self.card_passages: dict[tuple[str, str], Passage] = {
@@ -81,12 +82,16 @@ class AnswerService:
         self.evidence = LetterEvidence(
             self.searcher, self.letter_refs, self.top_k, self.chosen_passages
         )
+        # what a message may name or point back to: an innovation instrument or a signpost
+        # ("kan ik dat combineren met de KIA?", conversations-dev3 cd3-01, cd3-33, cd3-37)
+        self.nameable = Catalog({**self.catalog.cards, **self.signposts.cards})
 
 
     @property
     def reader(self) -> MessageReader:
         """The reader of messages, with the guard as it is set now."""
-        return MessageReader(self.lexicon, self.known_words, self.guard, self.activities,
+        return MessageReader(self.message_lexicon or self.lexicon, self.known_words, self.guard,
+                             self.activities,
                              frozenset(self.catalog.cards))
 
     # -- entry point ------------------------------------------------------------------
@@ -105,7 +110,8 @@ class AnswerService:
         if not text or len(text) > self.max_chars:
             lang = conversation.lang or "nl"
             if text:
-                lang = detect_language(self.lexicon.without_names(text), lang)
+                names = self.message_lexicon or self.lexicon
+                lang = detect_language(names.without_names(text), lang)
             return self._refuse_input(question, text, lang, conversation.profile)
         reading = self.reader.read(text, conversation)
         merged = merge(conversation.profile, reading.facts)
@@ -259,19 +265,21 @@ class AnswerService:
     ) -> tuple[list[Ranked], list[SearchHit], Sequence[str]]:
         """The instruments ranked for the question, the card hits behind the ranking and the
         instruments the answer is about ("what else besides X?" leaves X out)."""
-        # a pointer back to a signpost ("the first one") is not an innovation instrument
-        mentioned: Sequence[str] = [i for i in reading.mentioned if i in self.catalog.cards]
+        # a signpost is ranked only when the message names it or points back to it
+        mentioned: Sequence[str] = [i for i in reading.mentioned if i in self.nameable.cards]
+        cards = [*self.catalog, *(self.signposts.get(i) for i in mentioned
+                                  if i in self.signposts.cards)]
         excluded: set[str] = set()
         if reading.alternative:
             excluded, mentioned = set(mentioned), ()
-        names = " ".join(self.catalog.get(i).name.nl for i in mentioned)
+        names = " ".join(self.nameable.get(i).name.nl for i in mentioned)
         card_query = f"{reading.topic} {names}".strip()
         card_hits = self._card_search(card_query)
         # what the user wants to do (the activities stated, not those a stage implies) is
         # searched for on its own, and weighs beside the words of the message
         wanted = activity_words(stated)
         need_hits = self._card_search(wanted) if wanted else []
-        ranked = rank_instruments(self.catalog, assessed, card_hits, reading.support, mentioned,
+        ranked = rank_instruments(cards, assessed, card_hits, reading.support, mentioned,
                                   need_hits)
         return [r for r in ranked if r.card.id not in excluded], card_hits, mentioned
 
@@ -305,7 +313,7 @@ class AnswerService:
         leading = [r.card.id for r in ranked if r.result.verdict != "does_not_fit"][:FOCUS]
         focus = list(mentioned)[:3] or (leading if intent == "recommend" else [])
         named = mentioned or focus[:1]
-        names = " ".join(self.catalog.get(i).name.nl.split(" (")[0] for i in named)
+        names = " ".join(self.nameable.get(i).name.nl.split(" (")[0] for i in named)
         letter_hits = self.evidence.gather(reading.topic, intent, focus, names)
         ctx = c.Context(
             question=text,
@@ -325,7 +333,7 @@ class AnswerService:
             applicants=frozenset(applicant_types(assessed)),
         )
         body, recommendations, extra = flows.FLOWS.get(intent, flows.policy)(
-            ctx, assessed, self.catalog
+            ctx, assessed, self.nameable
         )
         tidied = c.tidy(body)
         renumber, citations = c.in_reading_order(tidied, ctx.citations.items)

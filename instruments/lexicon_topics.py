@@ -101,6 +101,14 @@ THEMES: tuple[tuple[Theme, re.Pattern[str]], ...] = (
     ("space_aviation", _rx(r"ruimtevaart|luchtvaart|\baerospace|\baviation|\bsatelli",
                            r"|\bspace (?:tech|industry|sector)|\bdrones?\b|\baircraft")),
 )
+# the user saying who the company is ("wij zijn een bakkerij", "I run a garage"): only such a
+# message changes a sector known earlier; "can I get both on the same machine?" does not make a
+# dairy farm a machine builder (conversations-dev3 cd3-33)
+SELF_DESCRIPTION = _rx(r"\b(?:wij zijn|we zijn|ik ben|ik heb een|we hebben een|wij hebben een",
+                       r"|ik run|wij runnen|we runnen|mijn bedrijf|ons bedrijf|onze (?:zaak|firma",
+                       r"|onderneming)|mijn (?:zaak|firma|onderneming)|we are|we're|i am|i'm",
+                       r"|i run|we run|i own|we own|i have an?|we have an?|my company|our company",
+                       r"|my business|our business|our firm)\b")
 SECTOR_PHRASE = _rx(r"\b(?:in|binnen|within) (?:de|het|the) (?P<sector>[a-z&'-]+?(?: [a-z&'-]+)?)",
                     r" ?-?(?:sector|branche|industrie|industry)\b")
 

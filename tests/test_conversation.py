@@ -342,3 +342,26 @@ def test_an_adverb_points_nowhere_and_an_ordinal_counts_in_its_list(built_finder
                        "tell me more about the first one", "and the second one?")
     listed = _talk(built_finder, "we are 12 people developing a sensor")[0].recommended_ids()
     assert second.recommended_ids() == [listed[1]]
+
+
+def test_a_signpost_named_or_pointed_back_to_is_combined_and_compared(built_finder) -> None:  # type: ignore[no-untyped-def]
+    # conversations-dev3 cd3-33/cd3-37: "In short: ." and a support question came back before
+    first, combine, compare, both = _talk(
+        built_finder,
+        "We have a dairy farm in Friesland and want to invest in a manure processing "
+        "installation that is on the Milieulijst.",
+        "can I combine that with the KIA?",
+        "What's the difference between MIA and EIA?",
+        "Can I get both on the same machine?",
+    )
+    assert first.recommended_ids()[0] == "mia-vamil"
+    assert combine.intent == "combine" and combine.recommended_ids() == ["mia-vamil", "kia"]
+    assert compare.intent == "compare" and set(compare.recommended_ids()) == {"eia", "mia-vamil"}
+    assert both.intent == "combine" and "partly" in both.text
+    assert both.profile.get("sector") == first.profile.get("sector")  # "machine" is no sector
+
+
+def test_a_sector_said_again_in_a_self_description_replaces_the_old_one(built_finder) -> None:  # type: ignore[no-untyped-def]
+    _, again = _talk(built_finder, "wij zijn een bakkerij met 5 man",
+                     "sorry, we zijn eigenlijk een softwarebedrijf")
+    assert again.profile.get("sector") != "bakkerij"
