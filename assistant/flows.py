@@ -16,11 +16,13 @@ from assistant.answer import Recommendation
 from assistant.clarify import clarifying_question
 from assistant.combine import combine
 from assistant.how_much import estimate_answer
+from assistant.question_forms import asks_letter_identity
 from assistant.ranking import Ranked
 from instruments.catalog import Catalog
 from instruments.kinds import SERVICES, category_of
 from instruments.models import InstrumentCard
 from instruments.profile import CompanyProfile
+from retrieval.letter import LETTER_URL
 
 TOP_RECOMMENDATIONS = 3
 # when every instrument asked about is ruled out (it does not fit, or it is closed), this many
@@ -206,6 +208,11 @@ def policy(
 ) -> tuple[str, list[Recommendation], dict[str, Any]]:
     """The letter's own sentences, quoted and cited, plus the instruments they name."""
     quotes = c.policy_quotes(ctx)
+    identity = ([ctx.templates.render("letter_identity", url=LETTER_URL)]
+                if asks_letter_identity(ctx.question) and not ctx.concepts_of(ctx.question)
+                else [])
+    if identity:  # the letter's identification, from shared/reference/letter.md
+        return "\n\n".join(identity), [], {}
     if not quotes:
         return ctx.templates.render("policy_none"), [], {}
     parts = [ctx.templates.render("policy_intro"), "\n".join(quotes)]

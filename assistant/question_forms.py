@@ -58,3 +58,23 @@ EITHER_EN = re.compile(r"\bor\b[^.!?]*\?\s*$", re.IGNORECASE)
 
 def asks_either(text: str, lang_nl: bool) -> bool:
     return bool((EITHER_NL if lang_nl else EITHER_EN).search(text))
+
+
+# "van wanneer is die brief?", "when exactly was it sent?", "wie schreef de brief?": the
+# letter's own identification (shared/reference/letter.md), asked in a few words
+# (conversations-dev3 cd3-18, cd3-35: quotes came back without the date)
+LETTER_IDENTITY = re.compile(
+    r"\b(?:van wanneer|welke datum|datum van|gedateerd|what date|dated|sent|verstuurd|verzonden"
+    r"|published|gepubliceerd|when (?:was|is) (?:it|the letter|this letter) (?:from|written)"
+    r"|wanneer (?:is|werd) (?:die|de|deze) brief (?:geschreven|gestuurd|verschenen)"
+    r"|gestuurd|who (?:wrote|sent|signed)|wie (?:schreef|stuurde|ondertekende|heeft)"
+    r"|kamerstuk(?:nummer)?)\b",
+    re.IGNORECASE,
+)
+LETTER_ITSELF = re.compile(r"\b(?:brief|kamerbrief|letter|die|deze|it|kamerstuk)\b", re.I)
+LETTER_IDENTITY_WORDS = 10  # longer: a question about what the letter says, not about it
+
+
+def asks_letter_identity(text: str) -> bool:
+    return (len(text.split()) <= LETTER_IDENTITY_WORDS and bool(LETTER_IDENTITY.search(text))
+            and bool(LETTER_ITSELF.search(text)))

@@ -37,6 +37,7 @@ REGISTRY: dict[str, frozenset[str]] = {
     "policy_intro": frozenset(),
     "policy_quote": frozenset({"quote", "n", "label"}),
     "policy_none": frozenset(),
+    "letter_identity": frozenset({"url"}),
     "compare_intro": frozenset(),
     "compare_fails": frozenset({"better", "other", "reason"}),
     "compare_meets": frozenset({"better", "other", "reason"}),

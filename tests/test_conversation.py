@@ -365,3 +365,18 @@ def test_a_sector_said_again_in_a_self_description_replaces_the_old_one(built_fi
     _, again = _talk(built_finder, "wij zijn een bakkerij met 5 man",
                      "sorry, we zijn eigenlijk een softwarebedrijf")
     assert again.profile.get("sector") != "bakkerij"
+
+
+@pytest.mark.parametrize("follow_up, date", [
+    ("When exactly was it sent?", "11 November 2022"),
+    ("van wanneer is die brief precies?", "11 november 2022"),
+])
+def test_the_letters_date_is_said_when_asked(built_finder, follow_up, date) -> None:  # type: ignore[no-untyped-def]
+    _, when = _talk(built_finder, "wat staat er in de kamerbrief over innovatie en valorisatie?",
+                    follow_up)
+    assert date in when.text and "33 009" in when.text and not when.declined
+
+
+def test_a_when_question_about_a_measure_is_not_taken_for_the_letters_date(built_finder) -> None:  # type: ignore[no-untyped-def]
+    answer = built_finder.ask("wanneer gaat de WBSO omhoog volgens de brief?")
+    assert "33 009" not in answer.text and answer.citations
