@@ -106,9 +106,10 @@ def read_need(text: str, profile: CompanyProfile, said: CompanyProfile | None = 
     new = innovating(text, profile)
     new_here = innovating(text, said) if said is not None else new
     matched = [rule for rule in rules() if rule.cues.search(lowered)]
-    scoped = [rule for rule in matched if rule.when != "always"]
-    if new and not new_here and scoped and all(rule.when == "message" for rule in scoped):
-        new = False  # an innovating company asking only for something ordinary: answer that
+    # an innovating company asking only for something ordinary ("de bank wil meer zekerheden
+    # voor de lening voor de trucks", conversations-dev3 cd3-13): answer that
+    if new and not new_here and matched and all(r.when in ("message", "always") for r in matched):
+        new = False
     kept = [rule for rule in matched
             if not ((rule.when == "ordinary" and new) or (rule.when == "message" and new_here))]
     needs = [rule.need for rule in kept][:MAX_NEEDS]

@@ -380,3 +380,14 @@ def test_the_letters_date_is_said_when_asked(built_finder, follow_up, date) -> N
 def test_a_when_question_about_a_measure_is_not_taken_for_the_letters_date(built_finder) -> None:  # type: ignore[no-untyped-def]
     answer = built_finder.ask("wanneer gaat de WBSO omhoog volgens de brief?")
     assert "33 009" not in answer.text and answer.citations
+
+
+def test_an_ordinary_need_said_alone_mid_innovation_gets_its_signposts(built_finder) -> None:  # type: ignore[no-untyped-def]
+    *_, bank = _talk(
+        built_finder,
+        "we hebben een transportbedrijf en willen 3 elektrische vrachtwagens aanschaffen",
+        "daarnaast ontwikkelen we zelf planningssoftware met AI, 2 programmeurs werken daaraan",
+        "de bank wil meer zekerheden voor de lening voor de trucks",
+    )
+    assert bank.recommended_ids()[0] in {"bmkb", "bmkb-groen"}
+    assert not {"innovatiekrediet", "vff"} & set(bank.recommended_ids())
