@@ -72,9 +72,15 @@ LETTER_IDENTITY = re.compile(
     re.IGNORECASE,
 )
 LETTER_ITSELF = re.compile(r"\b(?:brief|kamerbrief|letter|die|deze|it|kamerstuk)\b", re.I)
-LETTER_IDENTITY_WORDS = 10  # longer: a question about what the letter says, not about it
+LETTER_NAMED = re.compile(r"\b(?:brief|kamerbrief|letter)\b", re.I)
+# longer: a question about what the letter says, not about the letter; one that names the
+# letter may take a few words more ("When was the government letter on innovation and
+# valorisation sent, and who sent it?" has 15)
+LETTER_IDENTITY_WORDS, LETTER_NAMED_IDENTITY_WORDS = 10, 18
 
 
 def asks_letter_identity(text: str) -> bool:
-    return (len(text.split()) <= LETTER_IDENTITY_WORDS and bool(LETTER_IDENTITY.search(text))
+    words = len(text.split())
+    limit = LETTER_NAMED_IDENTITY_WORDS if LETTER_NAMED.search(text) else LETTER_IDENTITY_WORDS
+    return (words <= limit and bool(LETTER_IDENTITY.search(text))
             and bool(LETTER_ITSELF.search(text)))

@@ -37,7 +37,7 @@ from assistant.intent import (
 from assistant.language import detect_language
 from assistant.meaning import ActivityReader
 from assistant.needs import read_need
-from assistant.question_forms import asks_how_much
+from assistant.question_forms import asks_how_much, asks_letter_identity
 from assistant.ranking import support_asked
 from assistant.replies import any_option, slot_value
 from instruments.lexicon_topics import SECTOR_PHRASE, SELF_DESCRIPTION
@@ -266,6 +266,9 @@ class MessageReader:
         intent = classify(plain, mentioned, has_facts, about_company or follow_up)
         if is_opening_greeting(text) and not conversation.answers:
             return "intake"
+        if intent not in ("adversarial", "out_of_scope") and not mentioned and (
+                asks_letter_identity(text) and names_the_letter(plain)):
+            return "policy"  # "when was the letter sent, and who sent it?" (dev4 cd4-19)
         if background and intent not in ("adversarial", "smalltalk"):
             intent = "recommend"
         if intent not in ("adversarial", "smalltalk") and not mentioned and not described and (

@@ -370,6 +370,8 @@ def test_a_sector_said_again_in_a_self_description_replaces_the_old_one(built_fi
 @pytest.mark.parametrize("follow_up, date", [
     ("When exactly was it sent?", "11 November 2022"),
     ("van wanneer is die brief precies?", "11 november 2022"),
+    ("When was the government letter on innovation and valorisation sent, and who sent it?",
+     "11 November 2022"),
 ])
 def test_the_letters_date_is_said_when_asked(built_finder, follow_up, date) -> None:  # type: ignore[no-untyped-def]
     _, when = _talk(built_finder, "wat staat er in de kamerbrief over innovatie en valorisatie?",
