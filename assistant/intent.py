@@ -34,7 +34,9 @@ _OFF_TOPIC_TASK = re.compile(
     r"|\bhet weer\s+(morgen|vandaag|dit weekend|in)\b"
     r"|\b(crypto\w*|bitcoin|aandelen|stocks?|shares|beleggen|beleggingen)\b.{0,30}"
     r"\b(kopen|buy|buying|tips?|advies|advice|koers|price)\b"
-    r"|\b(kopen|buy|buying|koers|price of)\b.{0,20}\b(crypto\w*|bitcoin|aandelen|stocks?)\b"
+    # "buy stock for the winter season" is a shop's inventory, not shares (dev4 cd4-31)
+    r"|\b(kopen|buy|buying|koers|price of)\b.{0,20}\b(crypto\w*|bitcoin|aandelen"
+    r"|stocks?(?! (?:for|voor|to sell|in)\b))\b"
     r"|\b(translate|vertaal)\b\s*(this|the following|dit|het volgende|to|into|naar|in|:)"
     r"|\b(write|schrijf|maak|generate|genereer)\b.{0,20}\b(code|script|python|javascript"
     r"|sql|regex|functie|function|html)\b"

@@ -393,3 +393,10 @@ def test_an_ordinary_need_said_alone_mid_innovation_gets_its_signposts(built_fin
     )
     assert bank.recommended_ids()[0] in {"bmkb", "bmkb-groen"}
     assert not {"innovatiekrediet", "vff"} & set(bank.recommended_ids())
+
+
+def test_a_shops_stock_is_inventory_not_shares(built_finder) -> None:  # type: ignore[no-untyped-def]
+    answer = built_finder.ask("I own a clothing shop and need a €60k loan to buy stock for the "
+                              "winter season. My bank said no. Is there any government help?")
+    assert not answer.declined and {"qredits", "bmkb"} & set(answer.recommended_ids())
+    assert built_finder.ask("should I buy Tesla stock now?").declined
