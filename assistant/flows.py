@@ -207,12 +207,10 @@ def policy(
     ctx: c.Context, profile: CompanyProfile, catalog: Catalog
 ) -> tuple[str, list[Recommendation], dict[str, Any]]:
     """The letter's own sentences, quoted and cited, plus the instruments they name."""
+    if asks_letter_identity(ctx.question) and not ctx.concepts_of(ctx.question):
+        # the letter's identification, from shared/reference/letter.md
+        return ctx.templates.render("letter_identity", url=LETTER_URL), [], {}
     quotes = c.policy_quotes(ctx)
-    identity = ([ctx.templates.render("letter_identity", url=LETTER_URL)]
-                if asks_letter_identity(ctx.question) and not ctx.concepts_of(ctx.question)
-                else [])
-    if identity:  # the letter's identification, from shared/reference/letter.md
-        return "\n\n".join(identity), [], {}
     if not quotes:
         return ctx.templates.render("policy_none"), [], {}
     parts = [ctx.templates.render("policy_intro"), "\n".join(quotes)]

@@ -85,12 +85,13 @@ class AnswerService:
         # what a message may name or point back to: an innovation instrument or a signpost
         # ("kan ik dat combineren met de KIA?", conversations-dev3 cd3-01, cd3-33, cd3-37)
         self.nameable = Catalog({**self.catalog.cards, **self.signposts.cards})
+        self.names = self.message_lexicon or self.lexicon  # the lexicon messages are read with
 
 
     @property
     def reader(self) -> MessageReader:
         """The reader of messages, with the guard as it is set now."""
-        return MessageReader(self.message_lexicon or self.lexicon, self.known_words, self.guard,
+        return MessageReader(self.names, self.known_words, self.guard,
                              self.activities,
                              frozenset(self.catalog.cards))
 
@@ -110,8 +111,7 @@ class AnswerService:
         if not text or len(text) > self.max_chars:
             lang = conversation.lang or "nl"
             if text:
-                names = self.message_lexicon or self.lexicon
-                lang = detect_language(names.without_names(text), lang)
+                lang = detect_language(self.names.without_names(text), lang)
             return self._refuse_input(question, text, lang, conversation.profile)
         reading = self.reader.read(text, conversation)
         merged = merge(conversation.profile, reading.facts)
