@@ -37,7 +37,7 @@ def _cell(text: str) -> str:
 
 
 def _gives(card: InstrumentCard, lang: Lang, applicants: frozenset[str]) -> str:
-    figures = c.figures_of(card, lang, limit=1, applicants=applicants)
+    figures = c.figures_of(card, lang, limit=1, applicants=applicants, verified_first=True)
     return figures[0] if figures else c.first_sentence(card.offers.get(lang))
 
 
@@ -54,9 +54,9 @@ def table(ctx: c.Context, cards: Sequence[InstrumentCard]) -> str:
     ]
     cells = {
         "what": [c.first_sentence(card.summary.get(lang)) for card in cards],
-        "who": [c.first_sentence(card.eligibility.who_applies.get(lang)) for card in cards],
+        "who": [c.first_clause(card.eligibility.who_applies.get(lang)) for card in cards],
         "gives": [_gives(card, lang, ctx.applicants) for card in cards],
-        "apply": [c.first_sentence(card.how_to_apply.get(lang)) for card in cards],
+        "apply": [c.first_clause(card.how_to_apply.get(lang)) for card in cards],
         "status": [_status(card, lang) for card in cards],
     }
     lines = [
@@ -92,10 +92,29 @@ def verdict_sentence(ctx: c.Context, better: Ranked, other: Ranked) -> str:
     if VERDICT_ORDER.index(better.result.verdict) < VERDICT_ORDER.index(other.result.verdict):
         verdict = c.after_colon(c.VERDICT_SENTENCE[lang][better.result.verdict]).rstrip(".")
         return t.render("compare_meets", reason=f"{verdict} ({names['better']})", **names)
-    open_points = [cr.reason.get(lang) for cr in mine.values() if cr.outcome == "undetermined"]
-    if open_points:
-        return t.render("compare_depends", reason=c.after_colon(open_points[0]), **names)
+    unknown = _deciding_unknowns(ctx, better, other)
+    if unknown:
+        return t.render("compare_depends", reason=unknown, **names)
     return t.render("compare_alike", **names)
+
+
+def _deciding_unknowns(ctx: c.Context, better: Ranked, other: Ranked) -> str:
+    """What is still unknown for one scheme and not for the other, per scheme: "Bij VFF: een
+    intentieverklaring van een investeerder. Bij Innovatiekrediet: hoeveel geld uw plan vraagt."
+    (The first open point of one scheme alone read as the decider: dev4 cd4-14, cd4-21.)"""
+    lang = ctx.lang
+    views = {item.card.id: c.open_points(
+        [c.CriterionView(name=cr.name, outcome=cr.outcome, reason=cr.reason.get(lang),
+                         source=cr.source) for cr in _outcomes(item).values()], lang)
+        for item in (better, other)}
+    mine, theirs = views[better.card.id], views[other.card.id]
+    word = {"nl": "Bij", "en": "For"}[lang]
+    parts = []
+    for item, points, beside in ((better, mine, theirs), (other, theirs, mine)):
+        own = [p for p in points if p not in beside][:2]
+        if own:
+            parts.append(f"{word} {c.short_name(item.card, lang)}: {'; '.join(own)}.")
+    return " ".join(parts)
 
 
 def ordered(ctx: c.Context, ids: Sequence[str]) -> list[Ranked]:

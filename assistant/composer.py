@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 
 from assistant.answer import Citation, CriterionView, Intent, Recommendation
 from assistant.needs import Need
+from assistant.question_forms import asks_who
 from assistant.quotes import best_quote
 from assistant.ranking import Ranked
 from assistant.rerank import sentence_cue
 from instruments.eligibility import Criterion
 from instruments.labels import VERDICT_WORDS
 from instruments.models import InstrumentCard, Lang
+from instruments.reasons import OPEN_POINTS
 from instruments.years import year_label, year_order
 from prompts.loader import Templates
 from retrieval.hybrid import SearchHit
@@ -100,12 +102,16 @@ def _reason(criterion: Criterion, lang: Lang) -> str:
 
 
 def figures_of(card: InstrumentCard, lang: Lang, limit: int = 2,
-             applicants: frozenset[str] = frozenset()) -> list[str]:
+             applicants: frozenset[str] = frozenset(), verified_first: bool = False) -> list[str]:
     """The latest figures for this applicant, each with its year (and a flag when unverified);
-    a figure for other applicants (the employer rate, for a self-employed person) is left out."""
+    a figure for other applicants (the employer rate, for a self-employed person) is left out.
+    `verified_first`: a confirmed figure before a later unconfirmed one (for a short answer)."""
     mine = [f for f in card.figures
             if not f.applies_to or not applicants or applicants & set(f.applies_to)]
-    latest = sorted(mine, key=lambda f: year_order(f.year), reverse=True)[:limit]
+    def order(f):  # type: ignore[no-untyped-def]
+        return (f.verified, year_order(f.year)) if verified_first else year_order(f.year)
+
+    latest = sorted(mine, key=order, reverse=True)[:limit]
     flag = {"nl": "niet bevestigd", "en": "unverified"}[lang]
     return [f"{f.text.get(lang)} ({year_label(f.year, lang)}{'' if f.verified else ', ' + flag})"
             for f in latest]
@@ -125,6 +131,20 @@ def first_sentence(text: str) -> str:
     return first
 
 
+CLAUSE_MIN_WORDS = 6  # a clause shorter than this ("Regeling in de Vpb:") keeps what follows
+
+
+def first_clause(text: str) -> str:
+    """The first sentence, cut at its first colon or semicolon when what comes before says
+    something on its own: "Mkb'ers vragen aan via mijn.rvo.nl", without the conditions."""
+    sentence = first_sentence(text)
+    for mark in re.finditer(r"[:;] ", sentence):
+        head = sentence[: mark.start()]
+        if len(head.split()) >= CLAUSE_MIN_WORDS:
+            return head.rstrip(",") + "."
+    return sentence
+
+
 def after_colon(text: str) -> str:
     """A sentence to follow a colon: its first letter small ("uw project ..."), an acronym
     kept ("MKB ...")."""
@@ -139,6 +159,26 @@ def short_name(card: InstrumentCard, lang: Lang) -> str:
     name = card.name.get(lang)
     head, _, rest = name.partition(" (")
     return name if rest and " " not in rest.rstrip(")") else head
+
+
+def open_points(criteria: Sequence[CriterionView], lang: Lang) -> list[str]:
+    """What is still to check, in a few words each: "hoeveel geld uw plan vraagt", not the
+    whole rule (that stays in the criteria); a prerequisite or an hours minimum keeps its
+    own short reason, which says what must be in place."""
+    points = []
+    for criterion in criteria:
+        if criterion.outcome == "meets":
+            continue
+        words = OPEN_POINTS.get(criterion.name)
+        points.append(words[lang == "en"] if words else
+                      _small_after_colons(first_clause(criterion.reason)).rstrip(". "))
+    return list(dict.fromkeys(points))
+
+
+def _small_after_colons(text: str) -> str:
+    """"Voorwaarde vooraf: Een verklaring" -> "voorwaarde vooraf: een verklaring" (an acronym,
+    "MKB", keeps its capitals), to stand inside a list of points."""
+    return ": ".join(after_colon(part) for part in text.split(": "))
 
 
 def cite_card(ctx: Context, card: InstrumentCard, section: str = "overzicht") -> int | None:
@@ -160,13 +200,19 @@ def letter_passage_for(ctx: Context, instrument_id: str) -> SearchHit | None:
 
 
 def quote_letter(
-    ctx: Context, hit: SearchHit, sentences: int = 2, max_chars: int = 480
+    ctx: Context, hit: SearchHit, sentences: int = 2, max_chars: int = 480,
+    about: InstrumentCard | None = None,
 ) -> tuple[int, str]:
+    """Sentences of the passage, verbatim. `about`: the sentences naming that instrument come
+    first, before the one the search matched."""
+    terms = ctx.question_terms
+    if about is not None:
+        terms = terms | set(ctx.terms_of(about.name.nl))
     quote = best_quote(
         hit.passage.text,
-        ctx.question_terms,
+        terms,
         ctx.terms_of,
-        hit.sentence,
+        None if about is not None else hit.sentence,
         max_sentences=sentences,
         max_chars=max_chars,
         cue=sentence_cue(ctx.question),
@@ -176,7 +222,7 @@ def quote_letter(
 
 def recommendation(ctx: Context, item: Ranked, rank: int) -> tuple[Recommendation, str]:
     """The typed recommendation and its paragraph of text."""
-    card, lang, t = item.card, ctx.lang, ctx.templates
+    card, lang = item.card, ctx.lang
     criteria = [
         CriterionView(name=c.name, outcome=c.outcome, reason=_reason(c, lang), source=c.source)
         for c in item.result.criteria
@@ -202,46 +248,70 @@ def recommendation(ctx: Context, item: Ranked, rank: int) -> tuple[Recommendatio
         status=status,
         criteria=criteria,
     )
-    text = t.render(
+    return rec, paragraph(ctx, item, rec, rank, cite)
+
+
+OPEN_POINTS_SHOWN = 3  # open points named per scheme in the chat (the card panel has them all)
+
+
+def paragraph(ctx: Context, item: Ranked, rec: Recommendation, rank: int,
+              cite: int | None) -> str:
+    """One scheme in a few lines: what it is, one dated figure, what is still to check and the
+    next step with the address. The typed recommendation carries the full reasons; the page
+    shows them on the card. (A three-card answer ran to 450-680 words: dev4 blind grading.)"""
+    card, lang, t = item.card, ctx.lang, ctx.templates
+    figure = figures_of(card, lang, limit=1, applicants=ctx.applicants, verified_first=True)
+    points = open_points(rec.criteria, lang)[:OPEN_POINTS_SHOWN]
+    return t.render(
         "recommendation",
         rank=rank,
-        name=card.name.get(lang),
+        name=short_name(card, lang),
         verdict=VERDICT_WORDS[lang][item.result.verdict],
-        why=" ".join(why[:2]),
-        to_check=t.render("to_check", items="; ".join(x.rstrip(". ") for x in to_check[:2]))
-        if to_check else "",
-        figures=t.render("figures", figures="; ".join(figures)) if figures else "",
-        next_step=next_step,
-        administered_by=card.administered_by.name_in(lang),
-        url=str(card.administered_by.url),
+        what=first_clause(card.summary.get(lang)),
+        figures=t.render("figures", figures=figure[0]) if figure else "",
+        to_check=t.render("to_check", items="; ".join(points)) if points else "",
+        next_step=first_clause(rec.next_step),
+        url=rec.url,
         cite=cite or "",
     )
-    return rec, text
+
+
+EXPLAIN_FIGURES = 2  # figures in a "what is X" answer (three made a 300-680 word card: dev4)
 
 
 def explain_card(ctx: Context, card: InstrumentCard) -> str:
+    """What the instrument is, in the first sentence of each part of its card; the whole card
+    is one click away in the sources."""
     t, lang = ctx.templates, ctx.lang
-    figures = figures_of(card, lang, limit=3)
+    figures = figures_of(card, lang, limit=EXPLAIN_FIGURES, applicants=ctx.applicants,
+                         verified_first=True)
+    who = card.eligibility.who_applies.get(lang)
     return t.render(
         "explain",
         name=card.name.get(lang),
         summary=card.summary.get(lang),
-        offers=card.offers.get(lang),
+        offers=first_sentence(card.offers.get(lang)),
         figures=t.render("figures", figures="; ".join(figures)) if figures else "",
-        who=card.eligibility.who_applies.get(lang),
+        who=who if asks_who(ctx.question) else first_sentence(who),
         how=first_sentence(card.how_to_apply.get(lang)),
         as_of=card.status.as_of,
-        status=card.status.note.get(lang),
+        status=first_sentence(card.status.note.get(lang)),
         cite=cite_card(ctx, card) or "",
     )
 
 
-def letter_remark(ctx: Context, instrument_id: str) -> str | None:
-    hit = letter_passage_for(ctx, instrument_id)
-    if hit is None:
+REMARK_CHARS = 480  # a remark's quote at most (two sentences, or one beside recommendations)
+
+
+def letter_remark(ctx: Context, card: InstrumentCard, sentences: int = 2) -> str | None:
+    """The letter's words on the instrument; none when that passage is quoted already (two
+    instruments of one passage printed it twice: dev4 cd4-11, cd4-14)."""
+    hit = letter_passage_for(ctx, card.id)
+    if hit is None or any(cit.passage_id == hit.passage.id for cit in ctx.citations.items):
         return None
-    n, quote = quote_letter(ctx, hit)
-    return ctx.templates.render("letter_remark", quote=quote, n=n)
+    n, quote = quote_letter(ctx, hit, sentences, REMARK_CHARS, about=card)
+    return ctx.templates.render("letter_remark", quote=quote, n=n,
+                                name=short_name(card, ctx.lang))
 
 
 def policy_quotes(ctx: Context, max_quotes: int = 2) -> list[str]:
@@ -278,8 +348,12 @@ def signpost(ctx: Context, item: Ranked, rank: int) -> tuple[Recommendation, str
 
 
 def body_name(card: InstrumentCard, lang: Lang = "nl") -> str:
-    """Who administers it, short: "RVO", not "RVO (Rijksdienst ...), in opdracht van ..."."""
-    return re.split(r" \(|, |; ", card.administered_by.name_in(lang))[0]
+    """Who administers it, short: "RVO", not "RVO (Rijksdienst ...), in opdracht van ..."; a
+    long name has its own short form on the card ("het Interreg-programma")."""
+    body = card.administered_by
+    if body.short is not None:
+        return body.short.get(lang)
+    return re.split(r" \(|, |; ", body.name_in(lang))[0]
 
 
 def disclaimer(ctx: Context, cards: Sequence[InstrumentCard]) -> str:

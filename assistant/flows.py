@@ -69,7 +69,9 @@ def recommend(
         rec, paragraph = c.recommendation(ctx, item, rank)
         recs.append(rec)
         parts.append(paragraph)
-    remark = c.letter_remark(ctx, top[0].card.id) if top else None
+    # one sentence of the letter on the first scheme (two sentences beside three schemes made
+    # a wall of text: dev4 blind grading); the page opens the whole passage
+    remark = c.letter_remark(ctx, top[0].card, sentences=1) if top else None
     if remark:
         parts.append(remark)
     if ctx.signposts:  # an innovation that also needs an ordinary purchase or loan
@@ -108,7 +110,7 @@ def explain(
     parts = []
     for card in cards:
         parts.append(c.explain_card(ctx, card))
-        remark = c.letter_remark(ctx, card.id)
+        remark = c.letter_remark(ctx, card)
         if remark:
             parts.append(remark)
     by_id = {r.card.id: r for r in ctx.ranked}
@@ -139,7 +141,7 @@ def compare(
         side_by_side.table(ctx, cards),
     ]
     for card in cards:
-        remark = c.letter_remark(ctx, card.id)
+        remark = c.letter_remark(ctx, card)
         if remark:
             parts.append(remark)
     recs = [c.recommendation(ctx, item, rank)[0] for rank, item in enumerate(items, 1)]
@@ -167,7 +169,7 @@ def eligibility(
                 cite=c.cite_card(ctx, item.card, "voorwaarden") or "",
             )
         )
-        remark = c.letter_remark(ctx, iid)
+        remark = c.letter_remark(ctx, item.card)
         if remark:
             parts.append(remark)
     shown = [by_id[i].card for i in ctx.mentioned[:3]]

@@ -84,3 +84,12 @@ def asks_letter_identity(text: str) -> bool:
     limit = LETTER_NAMED_IDENTITY_WORDS if LETTER_NAMED.search(text) else LETTER_IDENTITY_WORDS
     return (words <= limit and bool(LETTER_IDENTITY.search(text))
             and bool(LETTER_ITSELF.search(text)))
+
+
+# "wie kan de WBSO aanvragen?", "wie is onze ROM?", "who runs it?": the explanation gives the
+# whole of who may apply, not its first sentence (the ROMs per province: conversations-dev c032)
+ASKS_WHO = re.compile(r"^\W*(?:\S+ ){0,3}?(wie|who|welke rom|which rom)\b", re.IGNORECASE)
+
+
+def asks_who(text: str) -> bool:
+    return bool(ASKS_WHO.search(text))

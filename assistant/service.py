@@ -326,7 +326,7 @@ class AnswerService:
             terms_of=self.analyzer.terms,
             concepts_of=self.lexicon.concepts,
             mentioned=mentioned,
-            understood=describe(profile, lang),
+            understood=describe(profile, lang, brief=True),
             letter_refs=self.letter_refs,
             need=need,
             signposts=signposts[:MAX_SIGNPOSTS],

@@ -126,6 +126,10 @@ class Administrator(BaseModel):
     name_en: str | None = Field(
         default=None, description="The same in English, where the Dutch name has Dutch words."
     )
+    short: Text | None = Field(
+        default=None,
+        description="A few words for a sentence when the name is long ('the Interreg programme').",
+    )
     url: HttpUrl = Field(description="Where to check current terms.")
 
     def name_in(self, lang: Lang) -> str:

@@ -356,10 +356,17 @@ def _value_text(name: str, value: Any, lang: Lang) -> str:
     return str(value) if name in ("employees", "sector") else label(str(value), lang)
 
 
-def describe(profile: CompanyProfile, lang: Lang) -> list[tuple[str, str]]:
-    """(field label, value) pairs for the known facts, to show the user what was understood."""
-    return [
-        (FIELD_LABELS[name][0 if lang == "nl" else 1], _value_text(name, value, lang))
-        for name, value in profile.model_dump().items()
-        if value is not None and value != []
-    ]
+def describe(profile: CompanyProfile, lang: Lang, brief: bool = False) -> list[tuple[str, str]]:
+    """(field label, value) pairs for the known facts, to show the user what was understood.
+    `brief` (a line in the chat): the size class goes with the headcount ("5 (micro-
+    onderneming)") and the plain applicant type "company" is left out."""
+    known = {name: value for name, value in profile.model_dump().items()
+             if value is not None and value != []}
+    if brief:
+        if known.get("applicant_type") == "company":
+            del known["applicant_type"]
+        if "employees" in known and "size" in known:
+            size = label(str(known.pop("size")), lang)
+            known["employees"] = f"{known['employees']} ({size})"
+    return [(FIELD_LABELS[name][0 if lang == "nl" else 1], _value_text(name, value, lang))
+            for name, value in known.items()]

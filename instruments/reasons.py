@@ -168,3 +168,28 @@ def partner_words(countries: Sequence[str], count: int | None, large: bool | Non
         nl.append("met een groot bedrijf")
         en.append("including a large company")
     return (", ".join(nl) or "niet genoemd"), (", ".join(en) or "not named")
+
+
+# -- what is still to check, in a few words (for the chat; the reasons above give the detail) --
+
+# Criteria whose whole reason is the point to check (a prerequisite, an hours minimum) are not
+# listed: their reason is short and says exactly what must be in place.
+OPEN_POINTS: dict[str, Both] = {
+    "status": ("of de regeling nu open is", "whether it is open now"),
+    "open_to_companies": ("wie er kan aanvragen", "who can apply"),
+    "applicant_type": ("als wie u aanvraagt", "who applies"),
+    "company_size": ("uw bedrijfsgrootte", "your company size"),
+    "stage": ("of uw project in een fase is die de regeling steunt",
+              "whether your project is at a stage it supports"),
+    "activity": ("of de regeling betaalt wat u wilt doen",
+                 "whether it pays for what you plan to do"),
+    "theme": ("of uw sector past", "whether your sector fits"),
+    "region": ("of uw regio meedoet", "whether your region takes part"),
+    "collaboration": ("partners (vereist)", "partners (required)"),
+    "knowledge_institution": ("een kennisinstelling die meedoet (vereist)",
+                              "a knowledge institution taking part (required)"),
+    "startup_age": ("de leeftijd van uw bedrijf", "your company's age"),
+    "amount": ("hoeveel geld uw plan vraagt", "how much money your plan needs"),
+    "partners": ("wie uw partners zijn en uit welke landen",
+                 "who your partners are and which countries they are from"),
+}

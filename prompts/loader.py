@@ -23,15 +23,14 @@ REGISTRY: dict[str, frozenset[str]] = {
     "recommend_intro": frozenset({"profile"}),
     "recommend_intro_open": frozenset(),
     "recommendation": frozenset(
-        {"rank", "name", "verdict", "why", "to_check", "figures", "next_step",
-         "administered_by", "url", "cite"}
+        {"rank", "name", "verdict", "what", "to_check", "figures", "next_step", "url", "cite"}
     ),
     "to_check": frozenset({"items"}),
     "figures": frozenset({"figures"}),
     "explain": frozenset(
         {"name", "summary", "offers", "figures", "who", "how", "as_of", "status", "cite"}
     ),
-    "letter_remark": frozenset({"quote", "n"}),
+    "letter_remark": frozenset({"quote", "n", "name"}),
     "eligibility": frozenset({"name", "verdict_sentence", "reasons", "cite"}),
     "eligibility_instead": frozenset(),
     "policy_intro": frozenset(),

@@ -142,6 +142,36 @@ def test_recommendation_in_dutch_with_cited_cards(built_finder) -> None:  # type
     _cited_only_given(answer)
 
 
+def test_a_recommendation_names_each_scheme_in_a_few_lines(built_finder) -> None:  # type: ignore[no-untyped-def]
+    """The chat text gives what each scheme is, one figure, the open points in a few words and
+    the next step; the whole reasons stay on the typed recommendation (and the page's card)."""
+    answer = _ask(
+        built_finder,
+        "wij zijn een klein bedrijf (5 pers) en willen een prototype maken van een warmtewisselaar",
+    )
+    assert answer.intent == "recommend" and len(answer.recommendations) == 3
+    paragraphs = [p for p in answer.text.split("\n\n") if p[:3] in ("1. ", "2. ", "3. ")]
+    assert len(paragraphs) == 3
+    for paragraph, rec in zip(paragraphs, answer.recommendations, strict=True):
+        assert "de regeling staat open voor" not in paragraph  # the matching engine's reason
+        assert paragraph.count("Cijfers:") <= 1 and rec.url in paragraph
+        assert len(paragraph.split()) < 90, paragraph
+        if rec.to_check:
+            assert "Nog na te gaan:" in paragraph
+    assert any(len(r.to_check[0]) > 60 for r in answer.recommendations if r.to_check)
+    assert len(answer.text.split()) < 400
+
+
+def test_a_comparison_with_nothing_known_names_what_is_unknown_per_scheme(built_finder) -> None:  # type: ignore[no-untyped-def]
+    answer = _ask(built_finder, "Wat is het verschil tussen VFF en het innovatiekrediet?")
+    assert answer.intent == "compare"
+    lead = answer.text.split("\n\n")[0]
+    # was: "... wat de doorslag geeft: voorwaarde vooraf: Een intentieverklaring ..." (dev4)
+    assert "doorslag" not in lead
+    assert "Bij Vroegefasefinanciering (VFF): " in lead and "Bij Innovatiekrediet: " in lead
+    assert "investeerder" in lead  # VFF's own prerequisite, said for VFF
+
+
 def test_every_figure_shown_carries_its_year(built_finder) -> None:  # type: ignore[no-untyped-def]
     answer = _ask(built_finder, "What is the WBSO?")
     assert answer.lang == "en" and answer.recommendations[0].instrument_id == "wbso"
@@ -322,3 +352,11 @@ def test_the_government_mentioned_in_passing_does_not_make_a_policy_question(
     built_finder, question: str, intent: str  # type: ignore[no-untyped-def]
 ) -> None:
     assert built_finder.ask(question).intent == intent
+
+
+def test_asking_who_gets_the_whole_of_who_may_apply(built_finder) -> None:  # type: ignore[no-untyped-def]
+    short = _ask(built_finder, "Wat is een ROM?")
+    asked = _ask(built_finder, "Wie is de ROM voor mijn provincie?")
+    assert asked.recommendations[0].instrument_id == "rom"
+    assert "Oost NL (Gelderland" in asked.text  # the list of ROMs per province
+    assert "Oost NL (Gelderland" not in short.text  # "what is" keeps the first sentence

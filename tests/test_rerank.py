@@ -8,6 +8,7 @@ from assistant.quotes import best_quote
 from assistant.rerank import factor, rerank_for_policy, sentence_cue
 from retrieval.hybrid import SearchHit
 from retrieval.passages import Passage
+from retrieval.sentences import split_sentences
 
 
 def _passage(pid: str, text: str, kind: str = "paragraph") -> Passage:
@@ -58,13 +59,17 @@ def test_instrument_passages_put_body_text_before_rows_and_footnotes() -> None:
     assert about == {"mit": ["p1", "r1", "n1"]}
 
 
-def test_recommendation_cites_a_letter_passage_about_its_first_instrument(built_finder) -> None:  # type: ignore[no-untyped-def]
+def test_recommendation_quotes_one_letter_sentence_about_its_first_instrument(built_finder) -> None:  # type: ignore[no-untyped-def]
     answer = built_finder.ask("wij zijn een mkb-bedrijf met 12 man en doen R&D aan software")
     top = answer.recommendations[0].instrument_id
     about = set(built_finder.instrument_passages.get(top, []))
-    letter_cited = [c.passage_id for c in answer.citations if c.source == "letter"]
-    assert letter_cited and set(letter_cited) <= about
+    letter = [c for c in answer.citations if c.source == "letter"]
+    assert len(letter) == 1 and letter[0].passage_id in about
     assert answer.retrieved[0] in about
+    # one sentence, and the one naming the scheme (the dense match quoted a sentence on
+    # start-ups beside the VFF)
+    assert len(split_sentences(letter[0].quote)) == 1
+    assert "WBSO" in letter[0].quote
 
 
 def test_a_list_of_parliamentary_papers_sinks() -> None:
