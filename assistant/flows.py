@@ -28,6 +28,9 @@ TOP_RECOMMENDATIONS = 3
 # when every instrument asked about is ruled out (it does not fit, or it is closed), this many
 # others that may fit are named after the "no" (ordinary-dev o026: MIT for 400 employees)
 INSTEAD = 2
+# criteria met that compare a stated fact with the scheme's own number or rule: an eligibility
+# answer says them beside what is still open (the applicant type or theme adds nothing)
+CHECKED_FACTS = frozenset({"amount", "partners", "hours", "company_size", "startup_age"})
 # Verdicts recommended: schemes one can apply to, and helpers (named as such, ranked below).
 SHOWN = frozenset({"fits", "may_fit", "not_a_scheme"})
 Flow = Callable[
@@ -154,18 +157,29 @@ def eligibility(
 ) -> tuple[str, list[Recommendation], dict[str, Any]]:
     """Per named instrument: the verdict and the reasons that decide it."""
     by_id = {r.card.id: r for r in ctx.ranked}
+    named = [by_id[i] for i in ctx.mentioned[:3]]
+    if ctx.need.outside_innovation and ctx.signposts and not any(
+            item.card.id in ctx.need.signposts for item in named):
+        return _not_for_the_need(ctx, named)
     parts, recs = [], []
     for rank, iid in enumerate(ctx.mentioned[:3], 1):
         item = by_id[iid]
         rec, _ = c.recommendation(ctx, item, rank)
         recs.append(rec)
         open_points = [cr.reason for cr in rec.criteria if cr.outcome != "meets"]
+        # a fact of the user's checked against the scheme's number is said too: "Uw plan
+        # vraagt € 200.000; de regeling: project vanaf € 150.000" (dev4 cd4-10)
+        checked = [cr.reason for cr in rec.criteria
+                   if cr.outcome == "meets" and cr.name in CHECKED_FACTS]
+        figure = c.figures_of(item.card, ctx.lang, limit=1, applicants=ctx.applicants,
+                              verified_first=True)
         parts.append(
             ctx.templates.render(
                 "eligibility",
                 name=rec.name,
                 verdict_sentence=c.VERDICT_SENTENCE[ctx.lang][rec.verdict],
-                reasons=" ".join(open_points) or " ".join(rec.why[:2]),
+                reasons=" ".join([*checked, *open_points]) or " ".join(rec.why[:2]),
+                figures=ctx.templates.render("figures", figures=figure[0]) if figure else "",
                 cite=c.cite_card(ctx, item.card, "voorwaarden") or "",
             )
         )
@@ -183,11 +197,26 @@ def eligibility(
             recs.append(rec)
             parts.append(paragraph)
             shown.append(item.card)
-    lead = leads.eligibility_lead(ctx, [by_id[i] for i in ctx.mentioned[:3]], instead)
+    lead = leads.eligibility_lead(ctx, named, instead)
     parts.insert(0, lead)
     extra = _with_clarifying(ctx, profile, parts)
     parts.append(c.disclaimer(ctx, shown))
     return "\n\n".join(parts), recs, {**extra, "lead": lead}
+
+
+def _not_for_the_need(
+    ctx: c.Context, named: list[Ranked]
+) -> tuple[str, list[Recommendation], dict[str, Any]]:
+    """"en DEI+?" after a hotel asked about buying solar panels: the scheme is not for that
+    need, whatever the profile; the signposts of the need follow (dev4 cd4-32)."""
+    lead = leads.not_for_the_need_lead(ctx, named, ctx.signposts)
+    parts, recs = [lead], []
+    for rank, item in enumerate(ctx.signposts, 1):
+        rec, paragraph = c.signpost(ctx, item, rank)
+        recs.append(rec)
+        parts.append(paragraph)
+    parts.append(c.disclaimer(ctx, [item.card for item in [*named, *ctx.signposts]]))
+    return "\n\n".join(parts), recs, {"lead": lead}
 
 
 def _instead(ctx: c.Context, asked: list[InstrumentCard]) -> list[Ranked]:

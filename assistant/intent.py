@@ -97,7 +97,12 @@ _COMPARE = re.compile(
 _ELIGIBILITY = re.compile(
     r"\b(kan ik|kunnen wij|kunnen we|mag ik|mogen wij|mogen we|kom(en)? (ik|wij|we) in aanmerking"
     r"|in aanmerking|voldoe|voldoen|geschikt voor|can (i|we)|could (i|we)|am i|are we|eligible"
-    r"|eligibility|qualify|qualifies|allowed to|toegestaan)\b",
+    r"|eligibility|qualify|qualifies|allowed to|toegestaan"
+    # of a scheme just named or pointed back to: "kan het innovatiekrediet ook?", "could that
+    # work for the website?", "past dat bij ons?" (dev4 cd4-10, cd4-04)
+    r"|kan (?:het|de|dat|die) (?:\S+ ){0,3}?ook|(?:could|would|does|will|can) (?:that|it|this)"
+    r" (?:\S+ )?(?:work|fit|apply)|werkt (?:dat|het|die) (?:ook )?voor"
+    r"|past (?:dat|het|die) (?:ook )?(?:bij|voor))\b",
     re.IGNORECASE,
 )
 _EXPLAIN = re.compile(

@@ -67,6 +67,15 @@ def signpost_lead(ctx: c.Context, signposts: Sequence[Ranked]) -> str:
     ), signposts[0])
 
 
+def not_for_the_need_lead(ctx: c.Context, named: Sequence[Ranked],
+                          signposts: Sequence[Ranked]) -> str:
+    """"DEI+ is not meant for energy-saving equipment: ...; look at EIA and ISDE instead." """
+    names = _names(ctx, named)
+    return _cited(ctx, ctx.templates.render(
+        "eligibility_need", names=names, needs=ctx.need.words(ctx.lang),
+        signposts=_names(ctx, signposts)), signposts[0])
+
+
 def eligibility_lead(
     ctx: c.Context, items: Sequence[Ranked], instead: Sequence[Ranked] = ()
 ) -> str:

@@ -93,3 +93,17 @@ ASKS_WHO = re.compile(r"^\W*(?:\S+ ){0,3}?(wie|who|welke rom|which rom)\b", re.I
 
 def asks_who(text: str) -> bool:
     return bool(ASKS_WHO.search(text))
+
+
+# what is left of "en DEI+?", "and the MIT?", "wat dacht je van de WBSO?" once the scheme's
+# name is taken out: in a conversation that knows the company it asks whether that one fits
+# (dev4 cd4-32: the DEI+ card was explained, never said to miss proven equipment)
+BARE_MENTION = re.compile(
+    r"^\W*(?:(?:en|and|ok|oke|okay|oh|of|or|maar|but|ook|also|nog|de|het|the|een|a"
+    r"|wat dacht je van|hoe zit het met|what about|how about)\W*)*$",
+    re.IGNORECASE,
+)
+
+
+def bare_mention(text_without_names: str) -> bool:
+    return bool(BARE_MENTION.match(text_without_names))

@@ -37,7 +37,7 @@ from assistant.intent import (
 from assistant.language import detect_language
 from assistant.meaning import ActivityReader
 from assistant.needs import read_need
-from assistant.question_forms import asks_how_much, asks_letter_identity
+from assistant.question_forms import asks_how_much, asks_letter_identity, bare_mention
 from assistant.ranking import support_asked
 from assistant.replies import any_option, slot_value
 from instruments.lexicon_topics import SECTOR_PHRASE, SELF_DESCRIPTION
@@ -150,7 +150,17 @@ class MessageReader:
         background = bool(mentioned) and named_only_as_background(text, self.lexicon.concepts)
         if background:
             mentioned = []
+        elif mentioned and facts.activities and _under_way(conversation):
+            # "what about WBSO?" asks about the scheme; it says nothing of R&D done ("we had
+            # WBSO for years", background, does)
+            unnamed = extract_profile(self.lexicon.without_names(plain)).activities
+            facts = facts.model_copy(
+                update={"activities": [a for a in facts.activities if a in unnamed]})
         intent = self._intent(text, plain, mentioned, facts, background, conversation)
+        if (intent == "explain" and len(mentioned) == 1 and _under_way(conversation)
+                and conversation.profile != CompanyProfile()
+                and bare_mention(self.lexicon.without_names(plain))):
+            intent = "eligibility"  # "en DEI+?" after a hotel's solar panels: does it fit?
         if intent in DECLINES:
             facts = CompanyProfile()
         pending = conversation.pending
@@ -166,7 +176,11 @@ class MessageReader:
             support=support,
             alternative=intent == "recommend" and bool(ALTERNATIVE.search(text)),
             ask_again=pending.field if intent == "clarify" and pending else None,
-            topic=_topic(text, conversation) if adds_to_need else text,
+            # "en DEI+?" after a hotel's solar panels is judged against that need (the name
+            # itself, "WBSO", would read as R&D)
+            topic=_topic(text, conversation) if adds_to_need else (
+                conversation.topic or text
+                if intent == "eligibility" and mentioned and _under_way(conversation) else text),
             meant=meant,
         )
 

@@ -298,7 +298,11 @@ class AnswerService:
             reading, assessed, [*profile.activities, *reading.meant]
         )
         alone = with_inferred_activities(reading.facts) if reading.topic == text else None
-        need = read_need(reading.topic, assessed, alone) if intent == "recommend" else Need()
+        need = Need()
+        if intent == "recommend":
+            need = read_need(reading.topic, assessed, alone)
+        elif intent == "eligibility" and reading.topic != text:  # of the need under way
+            need = read_need(reading.topic, assessed)
         # who the company is, but nothing of what it wants to do (a kind of support alone,
         # "any subsidies?", says no more): ask that first
         if intent == "recommend" and not (mentioned or reading.meant or need.needs

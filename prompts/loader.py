@@ -31,8 +31,9 @@ REGISTRY: dict[str, frozenset[str]] = {
         {"name", "summary", "offers", "figures", "who", "how", "as_of", "status", "cite"}
     ),
     "letter_remark": frozenset({"quote", "n", "name"}),
-    "eligibility": frozenset({"name", "verdict_sentence", "reasons", "cite"}),
+    "eligibility": frozenset({"name", "verdict_sentence", "reasons", "figures", "cite"}),
     "eligibility_instead": frozenset(),
+    "eligibility_need": frozenset({"names", "needs", "signposts"}),
     "policy_intro": frozenset(),
     "policy_quote": frozenset({"quote", "n", "label"}),
     "policy_none": frozenset(),

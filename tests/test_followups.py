@@ -1,0 +1,52 @@
+"""Follow-up questions about one scheme, in a conversation that knows the company and its need:
+"kan het innovatiekrediet ook?", "en DEI+?", "could WBSO work for the website?"."""
+
+from __future__ import annotations
+
+from assistant.dialogue import Conversation
+
+
+def _talk(finder, *messages: str) -> list:  # type: ignore[no-untyped-def]
+    conversation, answers = Conversation(), []
+    for message in messages:
+        answer = finder.ask(message, conversation)
+        conversation.add(answer)
+        answers.append(answer)
+    return answers
+
+
+def test_may_it_also_be_x_gets_a_verdict_not_the_card(built_finder) -> None:  # type: ignore[no-untyped-def]
+    _, answer = _talk(
+        built_finder,
+        "Metaalbewerkingsbedrijf, 40 man. We ontwikkelen een nieuw lasproces met robots",
+        "kan het innovatiekrediet ook?",
+    )
+    assert answer.intent == "eligibility"
+    assert [r.instrument_id for r in answer.recommendations][:1] == ["innovatiekrediet"]
+    assert answer.text.startswith("Kort gezegd: Innovatiekrediet: ")
+
+
+def test_a_bare_name_after_an_ordinary_purchase_says_it_is_not_for_that(built_finder) -> None:  # type: ignore[no-untyped-def]
+    first, answer = _talk(
+        built_finder,
+        "We hebben een hotel met 20 medewerkers en willen zonnepanelen en een warmtepomp plaatsen",
+        "en DEI+?",
+    )
+    signposts = {r.instrument_id for r in first.recommendations}
+    assert answer.intent == "eligibility"
+    assert answer.text.startswith("DEI+ is niet bedoeld voor ")
+    # the need's own schemes are offered again, not the DEI+ card
+    assert {r.instrument_id for r in answer.recommendations} == signposts
+    assert "dei-plus" not in signposts
+
+
+def test_a_schemes_name_is_not_read_as_what_the_company_does(built_finder) -> None:  # type: ignore[no-untyped-def]
+    _, answer = _talk(
+        built_finder,
+        "I run a small webshop selling dog toys, just me and my partner. Any subsidy for a new "
+        "website?",
+        "ok and what about WBSO, could that work for the website?",
+    )
+    assert "own_rnd" not in answer.profile["activities"]  # "WBSO" is a name, not R&D done
+    assert answer.text.startswith("WBSO")
+    assert "is not meant for" in answer.text.split(".")[0]
