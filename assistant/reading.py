@@ -150,13 +150,13 @@ class MessageReader:
         background = bool(mentioned) and named_only_as_background(text, self.lexicon.concepts)
         if background:
             mentioned = []
-        elif mentioned and facts.activities and _under_way(conversation):
-            # "what about WBSO?" asks about the scheme; it says nothing of R&D done ("we had
-            # WBSO for years", background, does)
+        intent = self._intent(text, plain, mentioned, facts, background, conversation)
+        if intent in ABOUT_THE_NAMED and facts.activities:
+            # "kan ik wbso krijgen?", "what about WBSO?" ask about the scheme; they say nothing
+            # of R&D done ("we had WBSO for years", background, does; dev3 cd3-22)
             unnamed = extract_profile(self.lexicon.without_names(plain)).activities
             facts = facts.model_copy(
                 update={"activities": [a for a in facts.activities if a in unnamed]})
-        intent = self._intent(text, plain, mentioned, facts, background, conversation)
         if (intent == "explain" and len(mentioned) == 1 and _under_way(conversation)
                 and conversation.profile != CompanyProfile()
                 and bare_mention(self.lexicon.without_names(plain))):
@@ -308,10 +308,12 @@ class MessageReader:
                 return "recommend"
             return "clarify"  # meant as an answer ("blauw"), but it fits no question
         if intent == "policy" and follow_up and not asks_about_the_letter(plain) and (
-            _last_helpful(conversation) == "recommend"
+            _last_helpful(conversation) not in (None, "policy")
         ):
             # "en voor het opleiden van ons personeel?", "elektrisch trouwens": more about the
-            # need under way, not a question about the letter (conversations-dev c028, c034)
+            # need under way, not a question about the letter (conversations-dev c028, c034);
+            # also after a scheme was explained ("anything for the brewing equipment itself?"
+            # after "how do I apply?", dev4 cd4-25)
             intent = "recommend"
         known = merge(conversation.profile, facts)
         need = read_need(plain, known)
@@ -325,6 +327,11 @@ class MessageReader:
         vague = (not mentioned and not _knows_enough(known) and not asks_about_the_letter(plain)
                  and not (signposted or need.uncovered))
         return "intake" if vague and intent in ("recommend", "policy") else intent
+
+
+# questions about named schemes: the names in them are no facts about the company
+ABOUT_THE_NAMED: frozenset[str] = frozenset(
+    {"eligibility", "explain", "compare", "estimate", "combine"})
 
 
 def _last_helpful(conversation: Conversation) -> Intent | None:

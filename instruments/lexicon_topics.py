@@ -136,7 +136,10 @@ _EQUITY = (r"investeerder|\binvestor|\bkapitaal|\bcapital\b|\binvestment|\bequit
 _LOAN = r"\blening|\bloans?\b|krediet|(?<!tax )\bcredit\b|\blenen\b|\bborrow"
 _ADVICE = r"\badvies|\badvice|\bcoaching|\bcoach\b|\btraining|\bbegeleiding|\bopleiding|\bmentor"
 ACTIVITIES: tuple[tuple[Activity, re.Pattern[str]], ...] = (
-    ("own_rnd", _rx(_RND, r"|\beigen onderzoek|\bin-house research|\bwbso\b")),
+    # a patent of one's own is the fruit of one's own R&D ("hebben net octrooi op ons product":
+    # the innovation box's textbook case, conversations c025)
+    ("own_rnd", _rx(_RND, r"|\beigen onderzoek|\bin-house research|\bwbso\b",
+                    r"|\b(?:octrooi|patent)(?:en|s|ed)?\b")),
     ("development_project", _rx(r"ontwikkelproject|innovatieproject|development project",
                                 r"|innovation project|\bprototyp",
                                 r"|\bnieuwe? (?:soort|type) |\bnew (?:kind|type|sort) of ",

@@ -70,9 +70,9 @@ def _fold(text: str) -> str:
     return text.replace("\u00ad", "").replace("’", "'").lower()
 
 
-# acronyms that are also words in lower case ("mooi", "bom", "rom", "go"); the others are read
-# in any case, as people type them ("mit of innovatiekrediet?", ordinary-dev o036)
-_CASE_SENSITIVE_WORDS = frozenset({"mooi", "sabe", "marin", "bom", "nom", "rom", "go"})
+# acronyms that are also words in lower case ("mooi", "bom", "rom", "go", "slim"); the others
+# are read in any case, as people type them ("mit of innovatiekrediet?", ordinary-dev o036)
+_CASE_SENSITIVE_WORDS = frozenset({"mooi", "sabe", "marin", "bom", "nom", "rom", "go", "slim"})
 
 
 def _exact(name: str) -> bool:

@@ -50,3 +50,39 @@ def test_a_schemes_name_is_not_read_as_what_the_company_does(built_finder) -> No
     assert "own_rnd" not in answer.profile["activities"]  # "WBSO" is a name, not R&D done
     assert answer.text.startswith("WBSO")
     assert "is not meant for" in answer.text.split(".")[0]
+
+
+def test_slim_in_capitals_names_the_scheme_and_in_small_letters_is_a_word(built_finder) -> None:  # type: ignore[no-untyped-def]
+    concepts = built_finder.service.reader.lexicon.concepts
+    assert concepts("does SLIM pay for the course fees themselves?") == ["slim"]
+    assert concepts("wij maken slimme sensoren, best slim") == []
+
+
+def test_a_question_about_slims_course_fees_is_answered_about_slim(built_finder) -> None:  # type: ignore[no-untyped-def]
+    _, answer = _talk(
+        built_finder,
+        "we're a 25-person IT consultancy and want to train our staff in cloud skills",
+        "does SLIM pay for the course fees themselves?",
+    )
+    assert answer.intent == "explain"
+    assert [r.instrument_id for r in answer.recommendations] == ["slim"]
+    assert "does not pay for the courses" in answer.text
+
+
+def test_a_new_need_after_an_explanation_is_a_request(built_finder) -> None:  # type: ignore[no-untyped-def]
+    answers = _talk(
+        built_finder,
+        "hi, we're a craft brewery w/ 8 ppl and want to develop a new low-alcohol beer",
+        "how do i apply for that?",
+        "and is there anything for the brewing equipment itself?",
+    )
+    assert answers[-1].intent == "recommend"  # was: a letter quote on geopolitics (dev4 cd4-25)
+    assert "kia" in [r.instrument_id for r in answers[-1].recommendations]
+
+
+def test_asking_about_a_scheme_by_name_is_no_fact_of_rnd(built_finder) -> None:  # type: ignore[no-untyped-def]
+    first, reply = _talk(
+        built_finder, "ik run een schoonmaakbedrijf met 20 mensen. kan ik wbso krijgen?", "nee"
+    )
+    assert "own_rnd" not in first.profile["activities"]
+    assert "wbso" not in [r.instrument_id for r in reply.recommendations]

@@ -185,6 +185,9 @@ def assert_has(profile: CompanyProfile, expected: dict[str, Any]) -> None:
     ("wij zijn een hogeschool", {"applicant_type": "knowledge_institution",
                                  "is_knowledge_institution": True}),
     ("we are a venture fund", {"applicant_type": "investment_fund"}),
+    # a patent of one's own: own R&D
+    ("we hebben net octrooi op ons product", {"activities": ["own_rnd"]}),
+    ("our product is patented", {"activities": ["own_rnd"]}),
 ])
 def test_extract_profile_reads_the_phrase(text: str, expected: dict[str, Any]) -> None:
     assert_has(read(text), expected)
