@@ -186,10 +186,10 @@ def eligibility(
         remark = c.letter_remark(ctx, item.card)
         if remark:
             parts.append(remark)
-    shown = [by_id[i].card for i in ctx.mentioned[:3]]
+    shown = [item.card for item in named]
     instead: list[Ranked] = []
     if recs and all(r.verdict in ("does_not_fit", "closed") for r in recs):
-        instead = _instead(ctx, [by_id[i].card for i in ctx.mentioned[:3]])
+        instead = _instead(ctx, list(shown))
         if instead:
             parts.append(ctx.templates.render("eligibility_instead"))
         for item in instead:

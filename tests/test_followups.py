@@ -3,16 +3,7 @@
 
 from __future__ import annotations
 
-from assistant.dialogue import Conversation
-
-
-def _talk(finder, *messages: str) -> list:  # type: ignore[no-untyped-def]
-    conversation, answers = Conversation(), []
-    for message in messages:
-        answer = finder.ask(message, conversation)
-        conversation.add(answer)
-        answers.append(answer)
-    return answers
+from tests.test_conversation import _talk
 
 
 def test_may_it_also_be_x_gets_a_verdict_not_the_card(built_finder) -> None:  # type: ignore[no-untyped-def]
