@@ -41,9 +41,10 @@ def _pct(rate: float, lang: Lang) -> str:
     return (text.replace(".", ",") if lang == "nl" else text) + "%"
 
 
-def _working(found: Estimate, lang: Lang) -> str:
+def _working(found: Estimate, lang: Lang, as_starter: bool = False) -> str:
     over = {"nl": "over", "en": "of"}[lang]
-    steps = [f"{_pct(p.rate, lang)} {over} {_eur(p.over, lang)}" for p in found.parts]
+    parts = found.starter_parts if as_starter else found.parts
+    steps = [f"{_pct(p.rate, lang)} {over} {_eur(p.over, lang)}" for p in parts]
     return " + ".join(steps)
 
 
@@ -55,18 +56,24 @@ def _lines(ctx: c.Context, found: Estimate, name: str) -> tuple[str, list[str]]:
     year = year_label(rule.year, lang) + ("" if rule.verified else f", {flag}")
     assert found.amount is not None
     worked = bool(found.parts)  # a fixed amount is shown as the card gives it
+    as_starter = found.starter is True and found.starter_amount is not None
+    amount = found.starter_amount if as_starter else found.amount
     lead = t.render("estimate_lead", name=name,
-                    route=rule.route.get(lang), amount=_eur(found.amount, lang, rounded=worked),
+                    route=rule.route.get(lang), amount=_eur(amount, lang, rounded=worked),
                     gives=GIVES[rule.gives][i], year=year)
     details = []
     if found.parts:
-        details.append(t.render("estimate_working", working=_working(found, lang)))
+        details.append(t.render("estimate_working", working=_working(found, lang, as_starter)))
     if found.assumed_size is not None:
         details.append(t.render("estimate_size_assumed", size=label(found.assumed_size, lang)))
     if rule.taxed_at is not None:
         details.append(t.render("estimate_taxed_at", rate=_pct(rule.taxed_at, lang),
                                 year=year_label(rule.taxed_at_year or rule.year, lang)))
-    if found.starter_amount is not None:
+    if as_starter:
+        rule_words = rule.starter_rule.get(lang) if rule.starter_rule else ""
+        details.append(t.render("estimate_as_starter", rule=rule_words,
+                                amount=_eur(found.amount, lang, rounded=worked)))
+    elif found.starter_amount is not None and found.starter is None:
         details.append(t.render("estimate_starter",
                                 amount=_eur(found.starter_amount, lang, rounded=worked)))
     if found.capped and rule.max_eur is not None:

@@ -14,9 +14,10 @@ PAIR_ASKED = re.compile(
     re.IGNORECASE,
 )
 # "how much would we get?": an estimate from the profile's numbers (assistant/how_much.py);
-# "hoeveel budget heeft de MIT?" asks for a figure of the scheme, not for an estimate
+# "hoeveel WBSO krijgen we?" too; "hoeveel budget heeft de MIT?" asks for a figure of the
+# scheme, not for an estimate
 HOW_MUCH = re.compile(
-    r"\b(hoeveel (?:geld |subsidie |korting |voordeel |belasting )?(?:krijg|krijgen|kan|kunnen"
+    r"\b(hoeveel (?:geld |subsidie |korting |voordeel |belasting |[\w+-]+ )?(?:krijg|krijgen|kan|kunnen"
     r"|levert|leveren|bespaar|besparen|zou|zouden|lenen|leen|scheelt|is dat voor|oplevert)"
     r"|wat (?:levert|leveren|scheelt|bespaar)|what would (?:i|we) get|what do (?:i|we) get"
     r"|how much (?:\w+ ){0,4}?(?:get|receive|save|borrow|claim|deduct|be worth))",
@@ -48,6 +49,21 @@ def asks_to_combine(text: str, named: int) -> bool:
 
 def asks_how_much(text: str) -> bool:
     return bool(HOW_MUCH.search(text))
+
+
+# a new fact and "does that matter?" ("we bestaan pas 2 jaar, maakt dat uit?"): the question
+# just answered, asked again with the new fact (conversations-dev4 cd4-24)
+IT_MATTERS = re.compile(
+    r"\b(?:maakt (?:dat|dit|het) (?:nog )?(?:iets |wat )?uit|verandert (?:dat|dit|het) (?:nog )?"
+    r"(?:iets|wat)|scheelt (?:dat|dit|het) (?:nog )?(?:iets|wat)|heeft (?:dat|dit) (?:invloed|effect)"
+    r"|does (?:that|this|it) (?:matter|change (?:anything|something|things)|make a difference)"
+    r"|(?:would|will) (?:that|this|it) (?:matter|change (?:anything|something)))",
+    re.IGNORECASE,
+)
+
+
+def asks_if_it_matters(text: str) -> bool:
+    return bool(IT_MATTERS.search(text))
 
 
 # "MIT of Innovatiekrediet?", "WBSO or MIT?": two names and an "or" in a question (the Dutch

@@ -38,6 +38,11 @@ ADVICE_ONLY_PENALTY = 0.6
 # names the domestic schemes first. 1.0 put Eurostars below the WBSO in conversations-dev2
 # d2c006 and d2c026 (it stays in the list, and comes back when a foreign partner is named).
 ABROAD_UNNAMED_PENALTY = 1.0
+# The other way round: partners abroad are named and the scheme's partner rule, which asks for
+# them, is met. That is what the scheme is for, as an activity met is (ACTIVITY_BONUS), but
+# rarer, so twice that: 0.5 put Eurostars in the top 3 for "met een Duits en een Belgisch
+# bedrijf een membraan ontwikkelen" (conversations-dev4 cd4-33; it was 4th, under EFRO).
+ABROAD_NAMED_BONUS = 0.5
 # A procurement programme is for selling to a government body: below every other scheme unless
 # that is asked, so more than the largest relevance (the blind ordinary set's misfits, 2026-12:
 # SBIR and Startup in Residence for funding needs; tried as a new user: Startup in Residence
@@ -178,6 +183,9 @@ def rank_instruments(
             score -= PROCUREMENT_PENALTY
         if _needs_abroad(card) and profile.collaboration and not _abroad(profile):
             score -= ABROAD_UNNAMED_PENALTY
+        elif _needs_abroad(card) and _abroad(profile) and any(
+                c.name == "partners" and c.outcome == "meets" for c in result.criteria):
+            score += ABROAD_NAMED_BONUS
         score += MEETS_EACH * sum(1 for c in result.criteria if c.outcome == "meets")
         if any(c.name == "activity" and c.outcome == "meets" for c in result.criteria):
             score += ACTIVITY_BONUS

@@ -37,7 +37,12 @@ from assistant.intent import (
 from assistant.language import detect_language
 from assistant.meaning import ActivityReader
 from assistant.needs import read_need
-from assistant.question_forms import asks_how_much, asks_letter_identity, bare_mention
+from assistant.question_forms import (
+    asks_how_much,
+    asks_if_it_matters,
+    asks_letter_identity,
+    bare_mention,
+)
 from assistant.ranking import support_asked
 from assistant.replies import any_option, slot_value
 from instruments.lexicon_topics import SECTOR_PHRASE, SELF_DESCRIPTION
@@ -114,6 +119,22 @@ def _knows_enough(profile: CompanyProfile) -> bool:
     )
 
 
+def _asked_again(
+    text: str, facts: CompanyProfile, mentioned: list[str], conversation: Conversation
+) -> tuple[Intent, list[str]] | None:
+    """"We bestaan pas 2 jaar, maakt dat uit?" after an estimate: the estimate again, now with
+    that fact; after anything else about one scheme, whether it fits. The scheme is the one
+    named, else the one just answered about. None for other messages."""
+    last = conversation.answers[-1] if conversation.answers else None
+    if (last is None or facts == CompanyProfile() or not asks_if_it_matters(text)
+            or last.intent not in ("estimate", "eligibility", "explain")):
+        return None
+    about = mentioned or last.recommended_ids()[:1]
+    if len(about) != 1:
+        return None
+    return ("estimate" if last.intent == "estimate" else "eligibility"), about
+
+
 def _filled(facts: CompanyProfile) -> list[str]:
     return [name for name, value in facts.model_dump().items() if value not in (None, [])]
 
@@ -161,6 +182,9 @@ class MessageReader:
                 and conversation.profile != CompanyProfile()
                 and bare_mention(self.lexicon.without_names(plain))):
             intent = "eligibility"  # "en DEI+?" after a hotel's solar panels: does it fit?
+        again = _asked_again(plain, facts, mentioned, conversation)
+        if again is not None:
+            intent, mentioned = again
         if intent in DECLINES:
             facts = CompanyProfile()
         pending = conversation.pending

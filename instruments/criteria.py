@@ -321,8 +321,11 @@ class _Check:
             return say("fails", "partners.fails", named)
         if rule.min_countries and p.partner_countries and not abroad:
             return say("fails", "partners.fails", named)
+        # each foreign country named stands for one partner at least ("met een Duits en een
+        # Belgisch bedrijf": two), so a count is only missing when those are too few
         unsure = (
-            (rule.min_participants and p.partners is None)
+            (rule.min_participants and p.partners is None
+             and len(set(abroad)) + 1 < rule.min_participants)
             or (rule.countries_from and not abroad)
             or (rule.min_countries and len({"NL", *abroad}) < rule.min_countries)
             or (rule.no_large_partners and p.large_partner is None and not alone)

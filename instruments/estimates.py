@@ -54,6 +54,10 @@ class EstimateRule(BaseModel):
     taxed_at_source: str | None = None
     fixed_eur: float | None = Field(default=None, gt=0)
     starter_extra_eur: float | None = Field(default=None, gt=0)
+    # a company this many years old or younger counts as a starter (what the starter rule
+    # allows at most, in years of staff or of enterprise); older, it does not
+    starter_max_years: float | None = Field(default=None, gt=0)
+    starter_rule: Text | None = None  # the starter rule in words, said beside the estimate
     min_base_eur: float | None = Field(default=None, gt=0)
     max_eur: float | None = Field(default=None, gt=0)
     not_counted: Text | None = None
@@ -87,6 +91,8 @@ class Estimate:
     below_minimum: bool = False
     base: float | None = None
     assumed_size: str | None = None  # the size whose rate was taken, the size being unknown
+    starter: bool | None = None  # from the company's age; None: unknown, both amounts are said
+    starter_parts: tuple[Part, ...] = ()  # the working at the starters' rates
 
 
 def routes(instrument_id: str, profile: CompanyProfile) -> list[EstimateRule]:
@@ -114,10 +120,18 @@ def _brackets(brackets: list[Bracket], base: float, less: float = 0.0) -> tuple[
     return tuple(parts)
 
 
+def is_starter(rule: EstimateRule, profile: CompanyProfile) -> bool | None:
+    """Whether the applicant counts as a starter by its age; None when either is unknown."""
+    if rule.starter_max_years is None or profile.age_years is None:
+        return None
+    return profile.age_years <= rule.starter_max_years
+
+
 def estimate(rule: EstimateRule, profile: CompanyProfile) -> Estimate:
+    starter = is_starter(rule, profile)
     if rule.fixed_eur is not None:  # a fixed deduction: no number needed
         extra = rule.fixed_eur + rule.starter_extra_eur if rule.starter_extra_eur else None
-        return Estimate(rule, rule.fixed_eur, starter_amount=extra)
+        return Estimate(rule, rule.fixed_eur, starter_amount=extra, starter=starter)
     base = getattr(profile, rule.base) if rule.base else None
     if base is None:
         return Estimate(rule, None)
@@ -133,10 +147,12 @@ def estimate(rule: EstimateRule, profile: CompanyProfile) -> Estimate:
     else:
         parts = _brackets(rule.brackets, base, rule.taxed_at or 0.0)
     amount = sum(p.amount for p in parts)
-    starter = (sum(p.amount for p in _brackets(rule.starter_brackets, base))
-               if rule.starter_brackets else None)
+    starter_parts = _brackets(rule.starter_brackets, base) if rule.starter_brackets else ()
+    starter_amount = sum(p.amount for p in starter_parts) if starter_parts else None
     capped = rule.max_eur is not None and amount > rule.max_eur
     if rule.max_eur is not None:
         amount = min(amount, rule.max_eur)
-        starter = min(starter, rule.max_eur) if starter is not None else None
-    return Estimate(rule, amount, parts, starter, capped, base=base, assumed_size=assumed)
+        if starter_amount is not None:
+            starter_amount = min(starter_amount, rule.max_eur)
+    return Estimate(rule, amount, parts, starter_amount, capped, base=base,
+                    assumed_size=assumed, starter=starter, starter_parts=starter_parts)

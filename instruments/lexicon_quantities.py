@@ -128,6 +128,16 @@ _WAGES = (r"\b(?:s&o|r&d|rnd|research)[- ]?(?:loonkosten|salariskosten|salarisse
           r"|wage costs?|wages|salaries|salary costs?|payroll|staff costs?|personeelskosten)\b")
 WAGES_AFTER = _rx(_WAGES, r"[^\d€]{0,30}?", _AMOUNT)
 WAGES_BEFORE = _rx(_AMOUNT, r" ?(?:euros?|eur)? ?(?:aan |in |of |at |on |per jaar aan )?", _WAGES)
+# all wages, which count as R&D wages only where the message says (nearly) all of it is R&D:
+# "500.000 euro loon per jaar, bijna alles voor R&D-uren" (conversations-dev4 cd4-24)
+_ALL_WAGES = (r"\b(?:loon|lonen|loonkosten|loonsom|salaris|salarissen|salariskosten|wages"
+              r"|wage costs?|salaries|payroll|staff costs?|personeelskosten)\b")
+ALL_WAGES_AFTER = _rx(_ALL_WAGES, r"[^\d€]{0,30}?", _AMOUNT)
+ALL_WAGES_BEFORE = _rx(_AMOUNT, r" ?(?:euros?|eur)? ?(?:aan |in |of |at |on )?", _ALL_WAGES)
+ALL_FOR_RND = _rx(r"\b(?:(?:bijna|vrijwel|nagenoeg|vooral|grotendeels) )?(?:alles|allemaal"
+                  r"|volledig|helemaal)\b[^.]{0,25}\b(?:r&d|s&o|rnd|onderzoek|ontwikkel\w*)"
+                  r"|\b(?:(?:almost|nearly|mostly|practically) )?(?:all|entirely|fully)\b"
+                  r"[^.]{0,25}\b(?:r&d|research|development)")
 _PROFIT = r"\b(?:innovatie)?(?:winst|profits?)\b"
 PROFIT_AFTER = _rx(_PROFIT, r"[^\d€]{0,30}?", _AMOUNT)
 PROFIT_BEFORE = _rx(_AMOUNT, r" ?(?:euros?|eur)? ?(?:aan |in |of |at )?", _PROFIT)
@@ -151,7 +161,8 @@ AGE_RELATIVE = (
     _rx(r"\b", _YEARS, r"[ -](?:oud|old|jong|young)\b"),
     _rx(r"\b", _STARTED, r" (?:ongeveer |about |around |zo'n )?", _YEARS, r" (?:geleden|ago)\b"),
     _rx(r"\b", _YEARS, r" geleden ", _STARTED),
-    _rx(r"\b(?:bestaan|exist|existed|in business)(?: (?:al|nu|for))? ", _YEARS, r"\b"),
+    _rx(r"\b(?:bestaan|exist|existed|in business)(?: (?:al|nu|for|pas|trouwens|nog|maar|sinds"
+        r"|ongeveer|zo'n|only|just|about|around))* ", _YEARS, r"\b"),
 )
 
 SIZE_ALIASES: dict[str, str | None] = {

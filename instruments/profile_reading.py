@@ -19,6 +19,9 @@ from typing import Any
 from instruments.lexicon_quantities import (
     AGE_PHRASES,
     AGE_RELATIVE,
+    ALL_FOR_RND,
+    ALL_WAGES_AFTER,
+    ALL_WAGES_BEFORE,
     AMBIGUOUS_STAFF_NOUNS,
     AMOUNT_WORDS,
     ARTICLE_ONE,
@@ -133,7 +136,10 @@ def read_turnover(text: str) -> float | None:
 
 def read_rnd_wage_eur(text: str) -> float | None:
     """The yearly wage costs of the R&D ("S&O-loonkosten van 250k", "€300,000 in salaries")."""
-    return _plausible(_amount_beside(text, WAGES_AFTER, WAGES_BEFORE))
+    rnd = _amount_beside(text, WAGES_AFTER, WAGES_BEFORE)
+    if rnd is None and ALL_FOR_RND.search(text):  # "€ 500k loon, bijna alles voor R&D"
+        rnd = _amount_beside(text, ALL_WAGES_AFTER, ALL_WAGES_BEFORE)
+    return _plausible(rnd)
 
 
 def read_profit_eur(text: str) -> float | None:
@@ -165,9 +171,9 @@ def _amount_beside(text: str, *patterns: re.Pattern[str]) -> float | None:
 
 
 def _amount_spans(text: str) -> list[tuple[int, int]]:
-    """Where the turnover, the R&D wages and the profit stand: no need for money there."""
-    beside = (TURNOVER_AFTER, TURNOVER_BEFORE, WAGES_AFTER, WAGES_BEFORE, PROFIT_AFTER,
-              PROFIT_BEFORE)
+    """Where the turnover, the wages and the profit stand: no need for money there."""
+    beside = (TURNOVER_AFTER, TURNOVER_BEFORE, WAGES_AFTER, WAGES_BEFORE, ALL_WAGES_AFTER,
+              ALL_WAGES_BEFORE, PROFIT_AFTER, PROFIT_BEFORE)
     return [m.span() for p in beside for m in p.finditer(text)]
 
 
@@ -207,6 +213,8 @@ def _country_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 _PARTNER_CONTEXT = re.compile(
     r"\b(partners?|partnerbedrijf|samenwerk\w*|samen met|collaborat\w*|cooperat\w*|consorti\w*"
     r"|together with|with an? \w+ (?:company|firm|university|partner)|bedrijf uit|company from"
+    r"|met (?:een|twee|drie|\d+) (?:\w+ ){0,4}?(?:bedrij\w*|partners?|universiteit\w*"
+    r"|onderneming\w*|firma\w*|startups?|fabrikant\w*)"
     r"|firm from|universiteit in|university in|bedrijf in|company in|klant in|customer in"
     r"|leverancier|supplier)\b"
 )
@@ -298,8 +306,10 @@ def _read_relations(text: str, facts: dict[str, Any], spin_off: bool) -> None:
     if NO_COLLABORATION.search(text):
         facts["collaboration"] = False
         facts["activities"] = [a for a in facts["activities"] if a != "collaboration"]
-    elif "collaboration" in facts["activities"]:
-        facts["collaboration"] = True
+    elif "collaboration" in facts["activities"] or facts["partner_countries"]:
+        facts["collaboration"] = True  # a partner's country named: "met een Duits bedrijf"
+        if "collaboration" not in facts["activities"]:
+            facts["activities"].append("collaboration")
     if facts["applicant_type"] in ("researcher", "knowledge_institution"):
         facts["is_knowledge_institution"] = True
     elif spin_off or KNOWLEDGE_INSTITUTION.search(text):

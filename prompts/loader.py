@@ -50,6 +50,7 @@ REGISTRY: dict[str, frozenset[str]] = {
     "estimate_working": frozenset({"working"}),
     "estimate_taxed_at": frozenset({"rate", "year"}),
     "estimate_starter": frozenset({"amount"}),
+    "estimate_as_starter": frozenset({"rule", "amount"}),
     "estimate_capped": frozenset({"max"}),
     "estimate_not_counted": frozenset({"what"}),
     "estimate_below": frozenset({"name", "route", "base", "min"}),
