@@ -123,3 +123,18 @@ BARE_MENTION = re.compile(
 
 def bare_mention(text_without_names: str) -> bool:
     return bool(BARE_MENTION.match(text_without_names))
+
+
+# "and what does it say about startups?" after a question about the letter: "it" is the letter
+# (conversations-dev4 cd4-36 got recommendations for a start-up)
+IT_SAYS = re.compile(
+    r"\b(?:what (?:does|do) (?:it|they) (?:say|state|write|mention|propose|plan)"
+    r"|what else does it|does it (?:say|mention) (?:anything|something)"
+    r"|wat (?:zegt|schrijft|staat|noemt) (?:ze|hij|die|het|er)\b|staat er (?:ook )?iets (?:in )?over"
+    r"|zegt (?:ze|hij|die|het) (?:ook )?iets over)",
+    re.IGNORECASE,
+)
+
+
+def asks_what_it_says(text: str) -> bool:
+    return bool(IT_SAYS.search(text))

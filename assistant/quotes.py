@@ -6,6 +6,7 @@ neighbours are joined with " … ", so every piece between ellipses stands verba
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from retrieval.sentences import split_sentences
@@ -41,7 +42,7 @@ def best_quote(
 ) -> str:
     """The sentences that share most terms with the question, plus the sentence the dense
     search matched (when it did), in text order."""
-    sentences = _rejoined(split_sentences(text)) or [text]
+    sentences = _rejoined(_lists_joined(split_sentences(text))) or [text]
     if len(sentences) <= 1:
         return _clip(_closed(sentences[0]), max_chars)
     order = _overlap_order(sentences, question_terms, terms_of, cue)
@@ -79,6 +80,29 @@ def _rejoined(sentences: list[str]) -> list[str]:
         else:
             joined.append(sentence)
             added = 0
+    return joined
+
+
+# a list the letter introduces with a colon ("De visie kent zeven actielijnen: 1. … 7. …"):
+# its items stay with the sentence that announces them, or a quote of that sentence would
+# leave out what was asked (conversations-dev4 cd4-18, "welke actielijnen zijn er precies?")
+LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[•▪·–-]|[a-h][.)])(?:\s|$)")
+MAX_LIST_PIECES = 24  # markers and items: a list of twelve at most
+
+
+def _lists_joined(sentences: list[str]) -> list[str]:
+    joined: list[str] = []
+    in_list, pieces = False, 0
+    for sentence in sentences:
+        marker = bool(LIST_MARKER.match(sentence))
+        after_marker = bool(joined) and bool(LIST_MARKER.match(joined[-1].split(" ")[-1] + " "))
+        if in_list and pieces < MAX_LIST_PIECES and (marker or after_marker):
+            joined[-1] += " " + sentence
+            pieces += 1
+            continue
+        in_list = sentence.rstrip().endswith(":")
+        pieces = 0
+        joined.append(sentence)
     return joined
 
 

@@ -48,6 +48,14 @@ ABROAD_NAMED_BONUS = 0.5
 # SBIR and Startup in Residence for funding needs; tried as a new user: Startup in Residence
 # third after the reply "minder dan 10").
 PROCUREMENT_PENALTY = RELEVANCE_WEIGHT + 0.5
+# A scheme whose smallest ticket is in the millions, for a micro company (under 10 people)
+# whose need is not known: an advisor does not name it first, as such tickets go with rounds
+# far beyond a company that size (issue 12: Invest-NL, minimum ticket €5m, for a founder with a
+# first product; conversations-dev4 cd4-35, a 4-person start-up). Once the need is stated the
+# amount criterion decides instead. 1.0, the weight of naming a scheme, put Invest-NL below
+# the ROMs there; named, it is ranked as before.
+MILLIONS_TICKET_EUR = 1_000_000
+MICRO_MILLIONS_PENALTY = 1.0
 # not_a_scheme between may_fit and closed: a helper is named after schemes one can apply to;
 # a closed scheme below every open one (issue 12).
 VERDICT_WEIGHT = {"fits": 1.0, "may_fit": 0.55, "not_a_scheme": 0.3, "closed": -0.6,
@@ -140,6 +148,18 @@ def card_relevance(card_hits: Sequence[SearchHit]) -> dict[str, float]:
     return relevance
 
 
+def _does_what_is_wanted(result: EligibilityResult) -> bool:
+    """The card supports an activity the user named: a network for going abroad, to one who
+    wants to go abroad (conversations-dev4 cd4-34), is what was asked, not a lesser helper."""
+    return any(c.name == "activity" and c.outcome == "meets" for c in result.criteria)
+
+
+def _millions_for_a_micro(card: InstrumentCard, profile: CompanyProfile) -> bool:
+    smallest = [a.min_eur for a in card.eligibility.amounts if a.min_eur is not None]
+    return (profile.size == "micro" and profile.project_eur is None and bool(smallest)
+            and min(smallest) >= MILLIONS_TICKET_EUR)
+
+
 def _needs_abroad(card: InstrumentCard) -> bool:
     rule = card.eligibility.partners
     return rule is not None and bool((rule.min_countries or 0) >= 2 or rule.countries_from)
@@ -176,18 +196,21 @@ def rank_instruments(
             score += SUPPORT_BONUS
         if card.id in mentioned:
             score += NAMED_BONUS
-        elif set(card.support) <= {"advice"} and "advice" not in wanted:
+        elif (set(card.support) <= {"advice"} and "advice" not in wanted
+              and not _does_what_is_wanted(result)):
             score -= ADVICE_ONLY_PENALTY  # a helper or network, not a scheme that funds you
         if (category_of(card) == "procurement" and card.id not in mentioned
                 and "procurement" not in wanted and "procurement" not in profile.activities):
             score -= PROCUREMENT_PENALTY
+        if card.id not in mentioned and _millions_for_a_micro(card, profile):
+            score -= MICRO_MILLIONS_PENALTY
         if _needs_abroad(card) and profile.collaboration and not _abroad(profile):
             score -= ABROAD_UNNAMED_PENALTY
         elif _needs_abroad(card) and _abroad(profile) and any(
                 c.name == "partners" and c.outcome == "meets" for c in result.criteria):
             score += ABROAD_NAMED_BONUS
         score += MEETS_EACH * sum(1 for c in result.criteria if c.outcome == "meets")
-        if any(c.name == "activity" and c.outcome == "meets" for c in result.criteria):
+        if _does_what_is_wanted(result):
             score += ACTIVITY_BONUS
         ranked.append(Ranked(card, result, round(score, 4), rel))
     ranked.sort(key=lambda r: (-r.score, r.card.id))

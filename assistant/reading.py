@@ -41,6 +41,7 @@ from assistant.question_forms import (
     asks_how_much,
     asks_if_it_matters,
     asks_letter_identity,
+    asks_what_it_says,
     bare_mention,
 )
 from assistant.ranking import support_asked
@@ -331,6 +332,9 @@ class MessageReader:
             if read_need(plain, facts).needs:  # "personeel opleiden": a need, so a request
                 return "recommend"
             return "clarify"  # meant as an answer ("blauw"), but it fits no question
+        if (intent not in ("adversarial", "out_of_scope", "smalltalk") and follow_up
+                and _last_helpful(conversation) == "policy" and asks_what_it_says(plain)):
+            return "policy"  # "and what does it say about startups?": the letter, still
         if intent == "policy" and follow_up and not asks_about_the_letter(plain) and (
             _last_helpful(conversation) not in (None, "policy")
         ):

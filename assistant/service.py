@@ -41,8 +41,17 @@ from retrieval.store import StoreUnavailable
 MAX_SIGNPOSTS = 3  # adjacent schemes named in one answer, as many as recommendations
 CARD_HITS = 12  # card passages searched to rank the instruments (about a third of the cards)
 FOCUS = 3  # instruments whose own letter passage leads a recommendation's evidence
+# activities that name only the kind of help wanted, not a plan: "ik zoek gewoon financiering
+# om mijn team uit te breiden" says what is wanted, not what the start-up does, so it is asked
+# first (conversations-dev4 cd4-35: VFF, Invest-NL and the Deep Tech Fund were named)
+HELP_ONLY_ACTIVITIES = frozenset({"financing"})
 
 log = logging.getLogger(__name__)
+
+
+def _plans(profile: CompanyProfile) -> bool:
+    """The profile says something of what the company wants to do, beyond the help wanted."""
+    return bool(set(profile.activities) - HELP_ONLY_ACTIVITIES)
 
 
 def clean_question(text: str) -> str:
@@ -306,12 +315,12 @@ class AnswerService:
         # who the company is, but nothing of what it wants to do (a kind of support alone,
         # "any subsidies?", says no more): ask that first
         if intent == "recommend" and not (mentioned or reading.meant or need.needs
-                                          or need.uncovered or assessed.activities
+                                          or need.uncovered or _plans(assessed)
                                           or assessed.project_eur or innovates(assessed)
                                           or states_a_plan(reading.topic)):
             return self._plan_question(reading, profile)
         signposts = [r for r in rank_instruments(
-            [self.signposts.get(i) for i in need.signposts if i in self.signposts.cards],
+            [self.nameable.get(i) for i in need.signposts if i in self.nameable.cards],
             assessed, (), reading.support) if r.result.verdict != "does_not_fit"]
         signposts.sort(key=lambda r: need.signposts.index(r.card.id))
         leading = [r.card.id for r in ranked if r.result.verdict != "does_not_fit"][:FOCUS]

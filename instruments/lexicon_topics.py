@@ -76,7 +76,9 @@ THEMES: tuple[tuple[Theme, re.Pattern[str]], ...] = (
     ("health", _rx(r"\b(?:gezondheids)?zorg(?:sector|instelling\w*|technologie|verlen\w*",
                    r"|innovatie)?\b|\bmedisch|\bmedical|\bhealth|\bmedtech|\bmedische",
                    r"|\bgezondheid|ziekenhui|\bhospital|\bpatient|\bpharma|\bfarma",
-                   r"|\blife sciences|\bmedicijn|\bgeneesmiddel")),
+                   r"|\blife sciences|\bmedicijn|\bgeneesmiddel|\bantibiot|\bvaccin",
+                   r"|\bmedicines?\b|\bdrug (?:candidate|discovery|development)|\btherap",
+                   r"|\bdiagnos")),
     ("ict_digital", _rx(r"software|\bai\b|artificial intelligence|kunstmatige intelligentie",
                         r"|\bapps?\b|\bsaas\b|\bdigita|\bict\b|\bit[- ]bedrijf|big data",
                         r"|\bdata[- ]?(?:analy|science|platform)|\bcloud|machine learning",
@@ -167,7 +169,13 @@ ACTIVITIES: tuple[tuple[Activity, re.Pattern[str]], ...] = (
                    r"|wereldwijd|worldwide|global markets?|\b(?:in|met|with|uit|from) (?:",
                    r"belgi\w+|duitsland|germany|frankrijk|france|vlaanderen|flanders|spanje",
                    r"|spain|itali\w+|denemarken|denmark|zweden|sweden|canada|singapore|japan",
-                   r"|india|taiwan|korea)\b")),
+                   r"|india|taiwan|korea)\b",
+                   # a market abroad: "expand into the US market" (conversations-dev4 cd4-34)
+                   r"|\b(?:us|usa|american|amerikaanse|chinese|aziatische|asian|duitse|german"
+                   r"|franse|french|britse|british|uk|europese|european) markt"
+                   r"|\b(?:us|usa|american|chinese|asian|german|french|british|uk|european)"
+                   r" market|\bverenigde staten|\bunited states|\bnaar (?:amerika|de vs|azie|china)"
+                   r"|\binto (?:the )?(?:us|usa|america|asia|china)\b")),
     ("procurement", _rx(_PROCUREMENT)),
     ("collaboration", _rx(r"samenwerk|\bconsortium|\bpartners?\b|\bpartnership|together with",
                           r"|\bcollaborat|\bco-?operat|\bsamen met\b|joint (?:project|research)",
@@ -247,7 +255,7 @@ KNOWLEDGE_INSTITUTION = _rx(r"universiteit|\buniversit|hogeschool|\btno\b|kennis
 NO_COLLABORATION = _rx(r"\b(?:werken|werk) (?:niet|nooit) samen|\bgeen (?:partners?|samenwerking)",
                        r"|\bzonder partners?|\bno partners?\b|\bwithout (?:any )?partners?",
                        r"|\bnot (?:working|collaborating) with (?:any|others)",
-                       r"|\bby (?:ourselves|myself)\b|\bon (?:our|my) own\b",
+                       r"|\bby (?:ourselves|myself)\b|\bon (?:our|my) own\b(?! \w)",  # not "our own models"
                        r"|\balleen (?:doen|uitvoeren)")
 
 INSTITUTION_NAMES = (  # masked before looking for places: "TU Delft" is not a location

@@ -15,11 +15,26 @@ INNOVATION = {"wbso", "mit", "innovatiekrediet", "dei-plus", "mooi", "innovatieb
 
 
 def test_every_signpost_of_the_needs_file_has_a_card() -> None:
+    """An adjacent scheme's card, or an instrument card (going abroad points to the networks
+    for it, Trade & Innovate NL and the innovation attachés, which are instruments here)."""
     from assistant.needs import rules
+    from instruments.catalog import load_catalog
 
     cards = load_signposts()
     assert len(cards) == 12
-    assert {s for r in rules() for s in r.signposts} <= set(cards.ids())
+    known = set(cards.ids()) | set(load_catalog().ids())
+    assert {s for r in rules() for s in r.signposts} <= known
+    assert {s for r in rules() for s in r.signposts} - set(cards.ids()) == {
+        "trade-and-innovate-nl", "innovatie-attache"}
+
+
+def test_going_abroad_points_to_the_networks_for_it() -> None:
+    need = read_need("We're a SaaS scale-up and want to expand into the US market", CompanyProfile())
+    assert need.needs == ("market_abroad",) and need.outside_innovation
+    assert need.signposts[:1] == ("trade-and-innovate-nl",)
+    developing = read_need("we ontwikkelen een nieuwe sensor en willen die exporteren",
+                           CompanyProfile())
+    assert "market_abroad" not in developing.needs  # an innovation that goes abroad
 
 
 @pytest.mark.parametrize(("text", "signpost"), [
