@@ -41,11 +41,12 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "support_wanted": get_args(m.SupportType),
 }
 FLAGS = ("is_startup", "collaboration", "knowledge_institution_partner", "is_knowledge_institution")
-NUMBERS = ("employees", "turnover_eur", "age_years")
+NUMBERS = ("employees", "group_employees", "turnover_eur", "age_years")
 LISTS = ("themes", "activities", "support_wanted")
 CHAT_FORM = ("employees", "size", "stage", "sector", "themes", "region", "is_startup",
              "collaboration")
-ADVISOR_FORM = ("employees", "turnover_eur", "age_years", "size", "stage", "applicant_type",
+ADVISOR_FORM = ("employees", "group_employees", "turnover_eur", "age_years", "size", "stage",
+                "applicant_type",
                 "sector", "themes", "activities", "region", "is_startup", "collaboration",
                 "knowledge_institution_partner", "is_knowledge_institution", "financing_need",
                 "support_wanted")
@@ -219,7 +220,8 @@ def _form_value(name: str, value: Any, lang: Lang) -> Any:
         return None
     if name in NUMBERS:
         number = _number(name, value, lang)
-        return math.ceil(number) if name == "employees" and number is not None else number
+        headcount = name in ("employees", "group_employees")
+        return math.ceil(number) if headcount and number is not None else number
     text = str(value).strip()
     if len(text) > MAX_FREE_TEXT_CHARS:
         raise InputError(f"{field_label(name, lang)}: {len(text):,} characters, at most "

@@ -314,18 +314,30 @@ def letter_remark(ctx: Context, card: InstrumentCard, sentences: int = 2) -> str
                                 name=short_name(card, ctx.lang))
 
 
+def _named_in_question(ctx: Context) -> InstrumentCard | None:
+    """The one instrument a question about the letter names, when it names one."""
+    named = [r.card for r in ctx.ranked if r.card.id in ctx.mentioned]
+    return named[0] if len(named) == 1 else None
+
+
 def policy_quotes(ctx: Context, max_quotes: int = 2) -> list[str]:
     """The letter's own sentences, most relevant first; a second only when close to the first.
     Footnotes (references to other documents) are quoted only when nothing else was found."""
     lines = []
     hits = [h for h in ctx.letter_hits if h.passage.kind != "footnote"] or list(ctx.letter_hits)
+    about = _named_in_question(ctx)
+    if about is not None:  # "wat staat er over de MIT in?": the passages naming it, first
+        naming = [h for h in hits if about.id in ctx.concepts_of(h.passage.text)]
+        hits = [*naming, *(h for h in hits if h not in naming)]
     for index, hit in enumerate(hits[:max_quotes]):
-        if index > 0 and hit.score < SECOND_QUOTE_SHARE * hits[0].score:
+        names_it = about is not None and about.id in ctx.concepts_of(hit.passage.text)
+        if index > 0 and hit.score < SECOND_QUOTE_SHARE * hits[0].score and not names_it:
             break
         n, quote = (
-            quote_letter(ctx, hit, POLICY_SENTENCES, POLICY_QUOTE_CHARS)
+            quote_letter(ctx, hit, POLICY_SENTENCES, POLICY_QUOTE_CHARS,
+                         about=about if names_it else None)
             if index == 0
-            else quote_letter(ctx, hit)
+            else quote_letter(ctx, hit, about=about if names_it else None)
         )
         lines.append(
             ctx.templates.render("policy_quote", quote=quote, n=n, label=hit.passage.label)

@@ -56,8 +56,9 @@ def _lines(ctx: c.Context, found: Estimate, name: str) -> tuple[str, list[str]]:
     year = year_label(rule.year, lang) + ("" if rule.verified else f", {flag}")
     assert found.amount is not None
     worked = bool(found.parts)  # a fixed amount is shown as the card gives it
-    as_starter = found.starter is True and found.starter_amount is not None
-    amount = found.starter_amount if as_starter else found.amount
+    amount, as_starter = found.amount, False
+    if found.starter is True and found.starter_amount is not None:
+        amount, as_starter = found.starter_amount, True
     lead = t.render("estimate_lead", name=name,
                     route=rule.route.get(lang), amount=_eur(amount, lang, rounded=worked),
                     gives=GIVES[rule.gives][i], year=year)

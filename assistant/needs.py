@@ -33,7 +33,8 @@ class NeedRule:
     signposts: tuple[str, ...]
     # "always"; "ordinary": the cue counts only when the plan is not an innovation; "message":
     # only when the message itself is not about one (buying a lift is no innovation, even
-    # for a garage that develops a battery tester: conversations-dev2 d2c002)
+    # for a garage that develops a battery tester: conversations-dev2 d2c002); "no_money": as
+    # "message", and only when the message asks for no money either (going abroad)
     when: str
     cues: re.Pattern[str]
 
@@ -99,6 +100,12 @@ def innovating(text: str, profile: CompanyProfile) -> bool:
     return bool(_innovation_cues().search(text.lower()))
 
 
+def _seeks_money(profile: CompanyProfile) -> bool:
+    """The message asks for money: a sum, or financing ("zoeken € 15 miljoen om internationaal
+    te groeien" asks for growth capital, not for the networks that help one go abroad)."""
+    return profile.project_eur is not None or "financing" in profile.activities
+
+
 def read_need(text: str, profile: CompanyProfile, said: CompanyProfile | None = None) -> Need:
     """The needs in a message, in the order of needs.tsv (specific needs first). `said`: the
     facts of this message alone, when it is read on its own (not added to the need under way)."""
@@ -110,8 +117,11 @@ def read_need(text: str, profile: CompanyProfile, said: CompanyProfile | None = 
     # voor de lening voor de trucks", conversations-dev3 cd3-13): answer that
     if new and not new_here and matched and all(r.when in ("message", "always") for r in matched):
         new = False
+    money = _seeks_money(said if said is not None else profile)
     kept = [rule for rule in matched
-            if not ((rule.when == "ordinary" and new) or (rule.when == "message" and new_here))]
+            if not ((rule.when == "ordinary" and new)
+                    or (rule.when in ("message", "no_money") and new_here)
+                    or (rule.when == "no_money" and money))]
     needs = [rule.need for rule in kept][:MAX_NEEDS]
     signposts: list[str] = []
     for rule in kept[:MAX_NEEDS]:

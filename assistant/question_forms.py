@@ -17,8 +17,9 @@ PAIR_ASKED = re.compile(
 # "hoeveel WBSO krijgen we?" too; "hoeveel budget heeft de MIT?" asks for a figure of the
 # scheme, not for an estimate
 HOW_MUCH = re.compile(
-    r"\b(hoeveel (?:geld |subsidie |korting |voordeel |belasting |[\w+-]+ )?(?:krijg|krijgen|kan|kunnen"
-    r"|levert|leveren|bespaar|besparen|zou|zouden|lenen|leen|scheelt|is dat voor|oplevert)"
+    r"\b(hoeveel (?:geld |subsidie |korting |voordeel |belasting |[\w+-]+ )?"
+    r"(?:krijg|krijgen|kan|kunnen|levert|leveren|bespaar|besparen|zou|zouden|lenen|leen"
+    r"|scheelt|is dat voor|oplevert)"
     r"|wat (?:levert|leveren|scheelt|bespaar)|what would (?:i|we) get|what do (?:i|we) get"
     r"|how much (?:\w+ ){0,4}?(?:get|receive|save|borrow|claim|deduct|be worth))",
     re.IGNORECASE,
@@ -55,7 +56,8 @@ def asks_how_much(text: str) -> bool:
 # just answered, asked again with the new fact (conversations-dev4 cd4-24)
 IT_MATTERS = re.compile(
     r"\b(?:maakt (?:dat|dit|het) (?:nog )?(?:iets |wat )?uit|verandert (?:dat|dit|het) (?:nog )?"
-    r"(?:iets|wat)|scheelt (?:dat|dit|het) (?:nog )?(?:iets|wat)|heeft (?:dat|dit) (?:invloed|effect)"
+    r"(?:iets|wat)|scheelt (?:dat|dit|het) (?:nog )?(?:iets|wat)"
+    r"|heeft (?:dat|dit) (?:invloed|effect)"
     r"|does (?:that|this|it) (?:matter|change (?:anything|something|things)|make a difference)"
     r"|(?:would|will) (?:that|this|it) (?:matter|change (?:anything|something)))",
     re.IGNORECASE,
@@ -130,7 +132,8 @@ def bare_mention(text_without_names: str) -> bool:
 IT_SAYS = re.compile(
     r"\b(?:what (?:does|do) (?:it|they) (?:say|state|write|mention|propose|plan)"
     r"|what else does it|does it (?:say|mention) (?:anything|something)"
-    r"|wat (?:zegt|schrijft|staat|noemt) (?:ze|hij|die|het|er)\b|staat er (?:ook )?iets (?:in )?over"
+    r"|wat (?:zegt|schrijft|staat|noemt) (?:ze|hij|die|het|er)\b"
+    r"|staat er (?:ook )?iets (?:in )?over"
     r"|zegt (?:ze|hij|die|het) (?:ook )?iets over)",
     re.IGNORECASE,
 )

@@ -46,6 +46,7 @@ from assistant.question_forms import (
 )
 from assistant.ranking import support_asked
 from assistant.replies import any_option, slot_value
+from instruments.lexicon_quantities import SUBSIDIARY
 from instruments.lexicon_topics import SECTOR_PHRASE, SELF_DESCRIPTION
 from instruments.models import Lang
 from instruments.profile import CompanyProfile, extract_profile, merge, with_size
@@ -65,6 +66,11 @@ FOLLOW_UP_WORDS = 8
 # (conversations-dev c002 "ik ben zzp'er", c020 "we are a startup of 4 people", c017 a 10-word
 # list of facts: each lost the need it answered)
 DESCRIPTION_WORDS = 12
+# a correction may be longer and still only describe ("Oh sorry, ik bedoel: wij zijn een
+# dochter van dat bedrijf, wij zelf zijn met 35 mensen", 16 words: conversations-dev4 cd4-39)
+CORRECTION_WORDS = 24
+CORRECTS = re.compile(r"^\W*(?:oh,? |o )?(?:sorry|excuse me|pardon|correctie|correction|oops"
+                      r"|oeps)\b|\b(?:ik bedoel|i meant?|eigenlijk|actually)\b", re.IGNORECASE)
 TOPIC_WORDS = 80  # the need and the details added to it, searched as one text
 # a range and nothing else ("10-50", "50 - 249"): said like the headcount quick replies
 BARE_RANGE = re.compile(r"^\s*(\d{1,6})\s*(?:-|tot|to)\s*(\d{1,6})\s*(?:man|mensen|people)?\s*$")
@@ -120,6 +126,16 @@ def _knows_enough(profile: CompanyProfile) -> bool:
     )
 
 
+def _asks_the_letter(
+    text: str, plain: str, mentioned: list[str], follow_up: bool, conversation: Conversation
+) -> bool:
+    """"When was the letter sent, and who sent it?" (dev4 cd4-19); "and what does it say about
+    startups?" after a question about the letter: "it" is the letter still (dev4 cd4-36)."""
+    if not mentioned and asks_letter_identity(text) and names_the_letter(plain):
+        return True
+    return follow_up and _last_helpful(conversation) == "policy" and asks_what_it_says(plain)
+
+
 def _asked_again(
     text: str, facts: CompanyProfile, mentioned: list[str], conversation: Conversation
 ) -> tuple[Intent, list[str]] | None:
@@ -134,6 +150,18 @@ def _asked_again(
     if len(about) != 1:
         return None
     return ("estimate" if last.intent == "estimate" else "eligibility"), about
+
+
+def _the_group_said_before(
+    text: str, facts: CompanyProfile, conversation: Conversation
+) -> CompanyProfile:
+    """"Wij zijn een dochter van dat bedrijf, wij zelf zijn met 35" after "800 medewerkers":
+    the headcount said before is the group's, and counts for the size (dev4 cd4-39)."""
+    before = conversation.profile.employees
+    if (facts.group_employees is not None or facts.employees is None or before is None
+            or before <= facts.employees or not SUBSIDIARY.search(text.lower())):
+        return facts
+    return with_size(facts.model_copy(update={"group_employees": before, "size": None}))
 
 
 def _filled(facts: CompanyProfile) -> list[str]:
@@ -158,7 +186,7 @@ class MessageReader:
         reply = self._reply(text, plain, read, lang, conversation)
         if reply is not None:
             return reply
-        facts = self._facts(text, read)
+        facts = _the_group_said_before(plain, self._facts(text, read), conversation)
         lowered = plain.lower()
         if (conversation.profile.sector and facts.sector and not SELF_DESCRIPTION.search(lowered)
                 and not SECTOR_PHRASE.search(lowered)):
@@ -305,9 +333,9 @@ class MessageReader:
         intent = classify(plain, mentioned, has_facts, about_company or follow_up)
         if is_opening_greeting(text) and not conversation.answers:
             return "intake"
-        if intent not in ("adversarial", "out_of_scope") and not mentioned and (
-                asks_letter_identity(text) and names_the_letter(plain)):
-            return "policy"  # "when was the letter sent, and who sent it?" (dev4 cd4-19)
+        if intent not in ("adversarial", "out_of_scope", "smalltalk") and _asks_the_letter(
+                text, plain, mentioned, follow_up, conversation):
+            return "policy"
         if background and intent not in ("adversarial", "smalltalk"):
             intent = "recommend"
         if intent not in ("adversarial", "smalltalk") and not mentioned and not described and (
@@ -332,9 +360,6 @@ class MessageReader:
             if read_need(plain, facts).needs:  # "personeel opleiden": a need, so a request
                 return "recommend"
             return "clarify"  # meant as an answer ("blauw"), but it fits no question
-        if (intent not in ("adversarial", "out_of_scope", "smalltalk") and follow_up
-                and _last_helpful(conversation) == "policy" and asks_what_it_says(plain)):
-            return "policy"  # "and what does it say about startups?": the letter, still
         if intent == "policy" and follow_up and not asks_about_the_letter(plain) and (
             _last_helpful(conversation) not in (None, "policy")
         ):
@@ -380,7 +405,8 @@ def _only_describes(text: str, facts: CompanyProfile, support: frozenset[str]) -
     of 4 people", "ik ben zzp'er", "allemaal mkb, tussen de 10 en 50 man, begroting 400k")."""
     need = (facts.activities or facts.themes or facts.support_wanted or support
             or read_need(text, facts).needs)  # "ook een hefbrug kopen van 15k" is a need
-    return (len(text.split()) <= DESCRIPTION_WORDS and not need
+    limit = CORRECTION_WORDS if CORRECTS.search(text) else DESCRIPTION_WORDS
+    return (len(text.split()) <= limit and not need
             and any(getattr(facts, name) is not None for name in (*COMPANY_FACTS, "is_startup")))
 
 

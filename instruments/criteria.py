@@ -22,7 +22,7 @@ from instruments.models import (
     StatusNotOpen,
     Text,
 )
-from instruments.profile import CompanyProfile, size_class
+from instruments.profile import CompanyProfile, headcount_for_size, size_class
 from instruments.reasons import REASONS, Both, amount_range, join_both, partner_words
 
 CriterionName = Literal[
@@ -58,8 +58,9 @@ def effective_size(profile: CompanyProfile) -> Size | None:
     """Stated size, else derived from employees (and turnover); a self-employed person is micro."""
     if profile.size is not None:
         return profile.size
-    if profile.employees is not None:
-        return size_class(profile.employees, profile.turnover_eur)
+    headcount = headcount_for_size(profile)
+    if headcount is not None:
+        return size_class(headcount, profile.turnover_eur)
     return "micro" if profile.applicant_type == "self_employed" else None
 
 
@@ -183,6 +184,11 @@ class _Check:
         if p.turnover_eur is not None:
             money = euros(p.turnover_eur)
             money_nl, money_en = f" en {money[0]} omzet", f" and {money[1]} turnover"
+        if p.group_employees is not None and p.group_employees > p.employees:
+            return (f"U heeft {p.employees} medewerkers, maar hoort bij een groep van "
+                    f"{p.group_employees}, die meetelt ({nl})",
+                    f"You have {p.employees} employees, but belong to a group of "
+                    f"{p.group_employees}, which counts ({en})")
         return (f"U heeft {p.employees} medewerkers{money_nl} ({nl})",
                 f"You have {p.employees} employees{money_en} ({en})")
 

@@ -58,6 +58,7 @@ STATUS_WORDS: dict[str, tuple[str, str]] = {
 }
 FIELD_LABELS: dict[str, tuple[str, str]] = {
     "size": ("Bedrijfsgrootte", "Company size"), "employees": ("Medewerkers", "Employees"),
+    "group_employees": ("Medewerkers van de groep", "Headcount of the group"),
     "turnover_eur": ("Omzet", "Turnover"), "is_startup": ("Startup", "Start-up"),
     "age_years": ("Leeftijd bedrijf", "Company age"), "stage": ("Fase", "Stage"),
     "sector": ("Sector", "Sector"), "themes": ("Thema's", "Themes"),

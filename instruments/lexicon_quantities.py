@@ -186,3 +186,22 @@ YES_WORDS = {"true", "yes", "ja", "1", "y", "j", "waar", "jazeker", "jawel", "kl
              "yep", "yeah", "yup", "sure", "correct", "indeed", "ok", "oke", "jep", "jup"}
 NO_WORDS = {"false", "no", "nee", "0", "n", "onwaar", "nope", "neen", "nah", "niet", "nog niet",
             "not yet", "geen", "none", "nee hoor", "no we don't", "helaas niet"}
+
+# belonging to a larger group ("een dochter van een concern", "part of a group"): the group's
+# headcount counts for the size class (linked enterprises, 2003/361/EC; dev4 cd4-39)
+SUBSIDIARY = _rx(
+    r"\b(?:dochter(?:bedrijf|onderneming|maatschappij)?s? van|werkmaatschappij van",
+    r"|onderdeel van (?:een|het|de) |deel van (?:een|het|de) (?:\w+ )?(?:concern|groep|holding)",
+    r"|(?:horen|hoort|behoren|behoort) (?:bij|tot) (?:een|het|de) (?:\w+ )?(?:concern|groep)",
+    r"|subsidiary of|part of (?:a|an|the) (?:\w+ ){0,2}?(?:group|concern|corporation"
+    r"|multinational|company)|owned by (?:a|an|the) (?:\w+ ){0,2}?(?:group|company|corporation",
+    r"|multinational)|belongs? to (?:a|an|the) (?:\w+ ){0,2}?group)",
+)
+# the group's headcount, said after the words of belonging: "een concern met 800 medewerkers"
+GROUP_HEADCOUNT = _rx(
+    r"\b(?:concern|groep|group|moederbedrijf|moedermaatschappij|holding|parent(?: company)?",
+    r"|multinational|corporation|bedrijf|company)\b",
+    r"(?:(?!\b(?:wij|we|zelf|ourselves|ons|our|us)\b)[^.;,]){0,40}?\b(?:met|with|van|of) ",
+    r"(?:ruim |bijna |zo'n |ongeveer |about |over |around |some )?(?P<n>\d[\d.,]*) ?",
+    r"(?:medewerkers|werknemers|man|mensen|personen|employees|people|staff|fte)\b",
+)

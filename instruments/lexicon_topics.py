@@ -255,7 +255,8 @@ KNOWLEDGE_INSTITUTION = _rx(r"universiteit|\buniversit|hogeschool|\btno\b|kennis
 NO_COLLABORATION = _rx(r"\b(?:werken|werk) (?:niet|nooit) samen|\bgeen (?:partners?|samenwerking)",
                        r"|\bzonder partners?|\bno partners?\b|\bwithout (?:any )?partners?",
                        r"|\bnot (?:working|collaborating) with (?:any|others)",
-                       r"|\bby (?:ourselves|myself)\b|\bon (?:our|my) own\b(?! \w)",  # not "our own models"
+                       # "on our own", not "on our own models"
+                       r"|\bby (?:ourselves|myself)\b|\bon (?:our|my) own\b(?! \w)",
                        r"|\balleen (?:doen|uitvoeren)")
 
 INSTITUTION_NAMES = (  # masked before looking for places: "TU Delft" is not a location

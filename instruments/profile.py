@@ -82,6 +82,11 @@ class CompanyProfile(BaseModel):
         default=None, description="EU size class: micro <10, small <50, medium <250, else large."
     )
     employees: int | None = Field(default=None, ge=0, description="Headcount, owners included.")
+    group_employees: int | None = Field(
+        default=None, ge=0,
+        description="Headcount of the group the company belongs to: linked enterprises count "
+        "in the EU SME definition (2003/361/EC), so a small subsidiary of a large group is large.",
+    )
     turnover_eur: float | None = Field(default=None, ge=0, description="Annual turnover, euros.")
     is_startup: bool | None = Field(default=None, description="Young company, start-up, spin-off.")
     age_years: float | None = Field(default=None, ge=0, description="Years since founding.")
@@ -172,11 +177,19 @@ def size_class(employees: int, turnover_eur: float | None = None) -> Size:
     return SIZE_ORDER[index]
 
 
+def headcount_for_size(profile: CompanyProfile) -> int | None:
+    """The headcount the size class rests on: the group's when the company belongs to a larger
+    one (linked enterprises are added up, shared/reference/instrument-facts.md), else its own."""
+    counts = [n for n in (profile.employees, profile.group_employees) if n is not None]
+    return max(counts) if counts else None
+
+
 def with_size(profile: CompanyProfile, recompute: bool = False) -> CompanyProfile:
-    """The profile with `size` derived from employees (and turnover) when unknown, or asked."""
-    if profile.employees is None or (profile.size is not None and not recompute):
+    """The profile with `size` derived from the headcount (and turnover) when unknown, or asked."""
+    headcount = headcount_for_size(profile)
+    if headcount is None or (profile.size is not None and not recompute):
         return profile
-    return profile.model_copy(update={"size": size_class(profile.employees, profile.turnover_eur)})
+    return profile.model_copy(update={"size": size_class(headcount, profile.turnover_eur)})
 
 
 def merge(old: CompanyProfile, new: CompanyProfile) -> CompanyProfile:
@@ -191,7 +204,8 @@ def merge(old: CompanyProfile, new: CompanyProfile) -> CompanyProfile:
         elif value is not None:
             data[name] = value
     merged = CompanyProfile.model_validate(data)
-    news = new.size is None and (new.employees is not None or new.turnover_eur is not None)
+    news = new.size is None and any(
+        n is not None for n in (new.employees, new.group_employees, new.turnover_eur))
     return with_size(merged, recompute=news)
 
 
@@ -200,7 +214,7 @@ def merge(old: CompanyProfile, new: CompanyProfile) -> CompanyProfile:
 def _contract_field(key: str, value: Any, fields: dict[str, Any]) -> None:
     if key in ("size", "stage"):
         fields[key] = _choice(key, value)
-    elif key == "employees":
+    elif key in ("employees", "group_employees"):
         fields[key] = _count(key, value)
     elif key in _FLAGS:
         fields[key] = _flag(key, value)
@@ -353,7 +367,8 @@ def _value_text(name: str, value: Any, lang: Lang) -> str:
         return euros(value)[0 if lang == "nl" else 1]
     if name == "age_years":
         return f"{value:g} jaar" if lang == "nl" else f"{value:g} year{'' if value == 1 else 's'}"
-    return str(value) if name in ("employees", "sector") else label(str(value), lang)
+    return (str(value) if name in ("employees", "group_employees", "sector")
+            else label(str(value), lang))
 
 
 def describe(profile: CompanyProfile, lang: Lang, brief: bool = False) -> list[tuple[str, str]]:
@@ -367,6 +382,8 @@ def describe(profile: CompanyProfile, lang: Lang, brief: bool = False) -> list[t
             del known["applicant_type"]
         if "employees" in known and "size" in known:
             size = label(str(known.pop("size")), lang)
-            known["employees"] = f"{known['employees']} ({size})"
+            group = known.pop("group_employees", None)
+            with_group = {"nl": f"met de groep van {group}: ", "en": f"with the group of {group}: "}
+            known["employees"] = f"{known['employees']} ({with_group[lang] if group else ''}{size})"
     return [(FIELD_LABELS[name][0 if lang == "nl" else 1], _value_text(name, value, lang))
             for name, value in known.items()]

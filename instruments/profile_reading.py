@@ -28,6 +28,7 @@ from instruments.lexicon_quantities import (
     DUTCH_GROUP_WORDS,
     EMPLOYEE_PATTERNS,
     FOUNDED_YEAR,
+    GROUP_HEADCOUNT,
     MULTIPLIERS,
     NOT_STAFF_BEFORE,
     PROFIT_AFTER,
@@ -36,6 +37,7 @@ from instruments.lexicon_quantities import (
     PROJECT_CONTEXT,
     PUNCTUATION,
     SIZE_WORDS,
+    SUBSIDIARY,
     TURNOVER_AFTER,
     TURNOVER_BEFORE,
     WAGES_AFTER,
@@ -128,6 +130,21 @@ def _staff_number(text: str, match: re.Match[str]) -> float | None:
         or (number is not None and 1900 <= number <= 2100 and before in YEAR_BEFORE)
     )
     return None if blocked or number is None or number > 1_000_000 else number
+
+
+def read_group(text: str) -> tuple[int | None, str]:
+    """The headcount of the group the company belongs to, when the text says it does and
+    gives it ("een dochter van een concern met 800 medewerkers"), and the text with that
+    headcount blanked, so the company's own is read from the rest."""
+    belongs = SUBSIDIARY.search(text)
+    if not belongs:
+        return None, text
+    match = GROUP_HEADCOUNT.search(text, belongs.start())
+    number = parse_number(match.group("n")) if match else None
+    if match is None or number is None or number > 1_000_000:
+        return None, text
+    start, end = match.span("n")
+    return math.ceil(number), text[:start] + " " * (end - start) + text[end:]
 
 
 def read_turnover(text: str) -> float | None:
@@ -325,8 +342,10 @@ def read_facts(text: str, today: date | None = None) -> dict[str, Any]:
     """
     norm = PAST_STAGE.sub(" market entry ", STARTUP_IN_RESIDENCE.sub(" ", normalise(text)))
     activities, support = read_activities(norm)
+    group, own = read_group(norm)
     facts: dict[str, Any] = {
-        "employees": read_employees(norm), "turnover_eur": read_turnover(norm),
+        "employees": read_employees(own), "group_employees": group,
+        "turnover_eur": read_turnover(norm),
         "age_years": read_age(norm, today or date.today()), "stage": read_stage(norm),
         "sector": _short(read_sector(norm)), "themes": read_themes(norm), "activities": activities,
         "region": read_region(norm), "support_wanted": support,

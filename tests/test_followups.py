@@ -77,3 +77,19 @@ def test_asking_about_a_scheme_by_name_is_no_fact_of_rnd(built_finder) -> None: 
     )
     assert "own_rnd" not in first.profile["activities"]
     assert "wbso" not in [r.instrument_id for r in reply.recommendations]
+
+
+def test_what_does_it_say_after_a_letter_question_is_about_the_letter(built_finder) -> None:  # type: ignore[no-untyped-def]
+    _, answer = _talk(built_finder, "What does the letter say about the 3% R&D target?",
+                      "and what does it say about startups and scale-ups?")
+    assert answer.intent == "policy"
+    assert all(c.source == "letter" for c in answer.citations)
+    assert "startup" in answer.text.lower()
+
+
+def test_a_letter_question_naming_a_scheme_quotes_what_it_says_of_it(built_finder) -> None:  # type: ignore[no-untyped-def]
+    _, answer = _talk(built_finder, "Wat zegt de kamerbrief over valorisatie?",
+                      "wat staat er in over de MIT-regeling")
+    assert answer.intent == "policy"
+    assert "MIT" in answer.citations[0].quote  # the passages naming it come first
+    assert "geëvalueerd" in answer.text  # the measure: the MIT is to be evaluated

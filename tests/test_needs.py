@@ -29,7 +29,8 @@ def test_every_signpost_of_the_needs_file_has_a_card() -> None:
 
 
 def test_going_abroad_points_to_the_networks_for_it() -> None:
-    need = read_need("We're a SaaS scale-up and want to expand into the US market", CompanyProfile())
+    need = read_need("We're a SaaS scale-up and want to expand into the US market",
+                     CompanyProfile())
     assert need.needs == ("market_abroad",) and need.outside_innovation
     assert need.signposts[:1] == ("trade-and-innovate-nl",)
     developing = read_need("we ontwikkelen een nieuwe sensor en willen die exporteren",

@@ -110,3 +110,17 @@ def test_a_quote_keeps_an_action_with_its_initiator_and_deadline() -> None:
            "de regeling stabiel (Initiatiefnemer:")
     quote = best_quote(cut, {"wbso", "stabiel"}, lambda s: s.lower().split())
     assert quote.endswith("regeling stabiel") and quote in cut  # no bracket left open
+
+
+def test_a_quoted_list_keeps_its_items() -> None:
+    from assistant.quotes import _lists_joined
+
+    pieces = ["De visie kent drie actielijnen:", "1.", "Versterken fundament", "2.",
+              "Creëren ruimte", "3.", "Toewerken naar een lerend systeem",
+              "Deze actielijnen worden uitgewerkt."]
+    assert _lists_joined(pieces) == [
+        "De visie kent drie actielijnen: 1. Versterken fundament 2. Creëren ruimte "
+        "3. Toewerken naar een lerend systeem",
+        "Deze actielijnen worden uitgewerkt.",
+    ]
+    assert _lists_joined(["Geen lijst.", "1.", "twee"]) == ["Geen lijst.", "1.", "twee"]

@@ -1,0 +1,140 @@
+"""Facts the user states are used: the group a subsidiary belongs to, wages that are (nearly)
+all R&D, partners named by their country, a company's age for the starters' rate, and "does
+that matter?" after an answer (conversations-dev4 blind grading, classes 3, 5 and 8)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.ranking import ABROAD_NAMED_BONUS, MICRO_MILLIONS_PENALTY, rank_instruments
+from instruments.catalog import CARDS_DIR, load_card, load_catalog
+from instruments.eligibility import evaluate
+from instruments.estimates import estimate, routes
+from instruments.profile import CompanyProfile, describe, extract_profile, merge
+from tests.test_conversation import _talk
+
+
+@pytest.mark.parametrize(("text", "own", "group"), [
+    ("wij zijn een dochter van een concern met 800 medewerkers; wij zelf zijn met 35 mensen",
+     35, 800),
+    ("We are a 35-person subsidiary of a group with 2,000 employees", 35, 2000),
+    ("we are part of a large group of 5000 people, our unit has 40 staff", 40, 5000),
+    # "dat bedrijf" has no headcount here: the 35 is the company's own, not the group's
+    ("wij zijn een dochter van dat bedrijf, wij zelf zijn met 35 mensen", 35, None),
+    ("wij zijn een bakkerij met 5 man", 5, None),
+])
+def test_a_group_headcount_is_read_apart_from_the_own(
+    text: str, own: int, group: int | None
+) -> None:
+    profile = extract_profile(text)
+    assert (profile.employees, profile.group_employees) == (own, group)
+
+
+def test_a_subsidiary_of_a_large_group_is_large_and_no_sme_scheme_fits() -> None:
+    subsidiary = extract_profile("wij zijn een dochter van een concern met 800 medewerkers; "
+                                 "wij zelf zijn met 35 mensen")
+    assert subsidiary.size == "large"
+    mit = evaluate(load_card(CARDS_DIR / "mit.yaml"), subsidiary)
+    size = next(c for c in mit.criteria if c.name == "company_size")
+    assert size.outcome == "fails" and "groep van 800" in size.reason.nl
+    assert describe(subsidiary, "nl", brief=True)[0] == ("Medewerkers",
+                                                         "35 (met de groep van 800: groot bedrijf)")
+    # the group stays when a later message brings the own headcount again
+    assert merge(subsidiary, CompanyProfile(employees=36)).size == "large"
+
+
+def test_a_subsidiary_of_the_company_named_before_takes_its_headcount(built_finder) -> None:  # type: ignore[no-untyped-def]
+    first, second = _talk(
+        built_finder,
+        "Wij zijn een groot chemiebedrijf met 800 medewerkers en willen een nieuwe katalysator "
+        "ontwikkelen die CO2-uitstoot vermindert.",
+        "Oh sorry, ik bedoel: wij zijn een dochter van dat bedrijf, wij zelf zijn met 35 mensen",
+    )
+    assert second.profile["employees"] == 35 and second.profile["group_employees"] == 800
+    assert second.profile["size"] == "large"
+    # the correction keeps the need under way: the same schemes, no SME scheme
+    assert "mit" not in second.recommended_ids()[:3]
+    assert set(second.recommended_ids()[:3]) & set(first.recommended_ids()[:3])
+
+
+@pytest.mark.parametrize(("text", "wage"), [
+    ("we betalen zo'n 500.000 euro loon per jaar, bijna alles voor R&D-uren", 500_000),
+    ("our payroll is 800k, almost all of it R&D", 800_000),
+    ("we betalen 300k aan lonen en willen een machine kopen", None),  # not said to be R&D
+])
+def test_wages_count_as_rnd_wages_only_when_said_to_be_rnd(text: str, wage: float | None) -> None:
+    profile = extract_profile(text)
+    assert profile.rnd_wage_eur == wage
+    assert profile.project_eur is None  # wages are no sum the plan needs
+
+
+def test_a_young_company_is_estimated_at_the_starters_rate() -> None:
+    wbso = routes("wbso", CompanyProfile(applicant_type="company"))[0]
+    base = CompanyProfile(applicant_type="company", rnd_wage_eur=500_000)
+    unknown = estimate(wbso, base)
+    young = estimate(wbso, base.model_copy(update={"age_years": 2.0}))
+    old = estimate(wbso, base.model_copy(update={"age_years": 12.0}))
+    assert (unknown.starter, young.starter, old.starter) == (None, True, False)
+    assert young.starter_amount is not None and young.amount is not None
+    assert young.starter_amount > young.amount == old.amount
+
+
+def test_how_much_wbso_with_wages_then_does_our_age_matter(built_finder) -> None:  # type: ignore[no-untyped-def]
+    first, second = _talk(
+        built_finder,
+        "Wij hebben 8 ontwikkelaars en betalen samen zo'n 500.000 euro loon per jaar, bijna "
+        "alles voor R&D-uren. Hoeveel WBSO krijgen we ongeveer?",
+        "we bestaan trouwens pas 2 jaar, maakt dat uit?",
+    )
+    assert first.intent == "estimate" and "36% over € 380.000" in first.text
+    assert second.intent == "estimate" and second.recommended_ids() == ["wbso"]
+    assert "50% over € 380.000" in second.text and "startertarief" in second.text
+
+
+def _scores(profile: CompanyProfile, mentioned: tuple[str, ...] = ()) -> dict[str, float]:
+    """The ranking's scores with no search relevance at all: the profile's rules alone."""
+    return {r.card.id: r.score for r in rank_instruments(load_catalog(), profile, (),
+                                                          mentioned=mentioned)}
+
+
+def test_partners_named_by_country_meet_eurostars_and_lift_it() -> None:
+    profile = extract_profile(
+        "we zijn met z'n achten, een ingenieursbureau, en willen met een Duits en een Belgisch "
+        "bedrijf een nieuw waterzuiveringsmembraan ontwikkelen. totaal budget ongeveer "
+        "anderhalf miljoen.")
+    assert profile.partner_countries == ["DE", "BE"] and profile.collaboration is True
+    eurostars = load_card(CARDS_DIR / "eurostars.yaml")
+    partners = next(c for c in evaluate(eurostars, profile).criteria if c.name == "partners")
+    assert partners.outcome == "meets"  # two countries named: two partners at least
+    dutch = profile.model_copy(update={"partner_countries": ["NL"]})
+    assert _scores(profile)["eurostars"] - _scores(dutch)["eurostars"] >= ABROAD_NAMED_BONUS
+
+
+def test_a_ticket_of_millions_is_not_named_first_for_a_micro_company() -> None:
+    micro = extract_profile("Ik heb een startup met 4 mensen en zoek gewoon financiering om "
+                            "mijn team uit te breiden")
+    scale_up = micro.model_copy(update={"employees": 60, "size": "medium"})
+    assert micro.size == "micro"
+    lowered = _scores(scale_up)["invest-nl"] - _scores(micro)["invest-nl"]
+    assert lowered >= MICRO_MILLIONS_PENALTY - 0.01
+    assert _scores(micro)["vff"] > _scores(micro)["invest-nl"]
+    # named, or with a need of millions stated, it is ranked on its rules as before
+    assert _scores(micro, ("invest-nl",))["invest-nl"] > _scores(micro)["invest-nl"] + 1.5
+    millions = micro.model_copy(update={"project_eur": 8_000_000.0})
+    assert _scores(millions)["invest-nl"] > _scores(micro)["invest-nl"]
+
+
+def test_money_for_a_vague_startup_asks_what_it_does(built_finder) -> None:  # type: ignore[no-untyped-def]
+    (answer,) = _talk(built_finder, "Ik heb een startup met 4 mensen en zoek gewoon financiering "
+                                    "om mijn team uit te breiden. Wat is er?")
+    assert answer.clarifying_question
+
+
+def test_going_abroad_gets_the_networks_and_growth_capital_gets_the_funds(built_finder) -> None:  # type: ignore[no-untyped-def]
+    (abroad,) = _talk(built_finder, "We're a SaaS scale-up, 150 employees and €25m revenue, and "
+                                    "want to expand into the US market. Any programmes?")
+    assert abroad.recommended_ids()[:1] == ["trade-and-innovate-nl"]
+    assert "efro" not in abroad.recommended_ids()
+    (capital,) = _talk(built_finder, "scale-up, 120 man, we willen internationaal groeien en "
+                                     "zoeken €15 miljoen")
+    assert "invest-nl" in capital.recommended_ids()[:3]
