@@ -13,6 +13,7 @@ Intent = Literal[
     "clarify",  # a reply that did not answer the pending question: asked again in other words
     "estimate",  # "how much would we get?": worked out from the profile's numbers
     "combine",  # "can I combine X with Y?": yes, no or partly, with the rule
+    "sme_status",  # "tellen we als mkb?": the EU SME test on the profile's own numbers
 ]
 Verdict = Literal["fits", "may_fit", "not_a_scheme", "closed", "does_not_fit"]
 

@@ -18,6 +18,7 @@ from assistant.combine import combine
 from assistant.how_much import estimate_answer
 from assistant.question_forms import asks_letter_identity
 from assistant.ranking import Ranked
+from assistant.sme_status import sme_answer
 from instruments.catalog import Catalog
 from instruments.kinds import SERVICES, category_of
 from instruments.models import InstrumentCard
@@ -261,4 +262,5 @@ FLOWS: dict[str, Flow] = {
     "policy": policy,
     "estimate": estimate_answer,
     "combine": combine,
+    "sme_status": sme_answer,
 }

@@ -141,3 +141,22 @@ IT_SAYS = re.compile(
 
 def asks_what_it_says(text: str) -> bool:
     return bool(IT_SAYS.search(text))
+
+
+# "tellen we dan als mkb?", "are we an SME?", "vallen wij onder het mkb?": the size test itself
+# (conversations-dev4 cd4-39 got the recommendations again)
+ASKS_SME = re.compile(
+    r"(?:^|[.!?]\s+)(?:(?:en|maar|dus|oh|ok|oké)[,]?\s+)?(?:tellen|telt|vallen|valt|zijn|ben|is"
+    r"|horen|hoort)\s+(?:we|wij|ik|mijn bedrijf|ons bedrijf|het bedrijf|dat|die)\b"
+    r"(?:\s+\w+){0,3}?\s+(?:als |onder (?:het )?|bij (?:het )?|tot (?:het )?)?(?:een )?"
+    r"(?:mkb(?:'er|-bedrijf)?|kmo)\b"
+    r"|(?:^|[.!?]\s+)(?:(?:and|so|but|ok)[,]?\s+)?(?:do|does|are|am|is|would|will|can)\s+"
+    r"(?:we|i|it|our company|my company|that)\b(?:\s+\w+){0,3}?\s+"
+    r"(?:count as |qualify as |classed as |considered )?(?:an? )?"
+    r"(?:sme|small (?:or medium[- ]sized )?(?:business|enterprise))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_sme_status(text: str) -> bool:
+    return bool(ASKS_SME.search(text)) and text.rstrip().endswith("?")

@@ -41,6 +41,7 @@ from assistant.question_forms import (
     asks_how_much,
     asks_if_it_matters,
     asks_letter_identity,
+    asks_sme_status,
     asks_what_it_says,
     bare_mention,
 )
@@ -207,13 +208,7 @@ class MessageReader:
             unnamed = extract_profile(self.lexicon.without_names(plain)).activities
             facts = facts.model_copy(
                 update={"activities": [a for a in facts.activities if a in unnamed]})
-        if (intent == "explain" and len(mentioned) == 1 and _under_way(conversation)
-                and conversation.profile != CompanyProfile()
-                and bare_mention(self.lexicon.without_names(plain))):
-            intent = "eligibility"  # "en DEI+?" after a hotel's solar panels: does it fit?
-        again = _asked_again(plain, facts, mentioned, conversation)
-        if again is not None:
-            intent, mentioned = again
+        intent, mentioned = self._by_form(intent, plain, facts, mentioned, conversation)
         if intent in DECLINES:
             facts = CompanyProfile()
         pending = conversation.pending
@@ -236,6 +231,22 @@ class MessageReader:
                 if intent == "eligibility" and mentioned and _under_way(conversation) else text),
             meant=meant,
         )
+
+    def _by_form(
+        self, intent: Intent, plain: str, facts: CompanyProfile, mentioned: list[str],
+        conversation: Conversation,
+    ) -> tuple[Intent, list[str]]:
+        """The intent a question's form gives in the conversation, and what it is about."""
+        if (intent == "explain" and len(mentioned) == 1 and _under_way(conversation)
+                and conversation.profile != CompanyProfile()
+                and bare_mention(self.lexicon.without_names(plain))):
+            return "eligibility", mentioned  # "en DEI+?" after a hotel's solar panels: fits?
+        again = _asked_again(plain, facts, mentioned, conversation)
+        if again is not None:
+            return again
+        if not mentioned and intent not in DECLINES and asks_sme_status(plain):
+            return "sme_status", mentioned  # "tellen we dan als mkb?" (dev4 cd4-39)
+        return intent, mentioned
 
     def _about_the_last(
         self, text: str, plain: str, facts: CompanyProfile, mentioned: list[str], lang: Lang,

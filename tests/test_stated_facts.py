@@ -138,3 +138,33 @@ def test_going_abroad_gets_the_networks_and_growth_capital_gets_the_funds(built_
     (capital,) = _talk(built_finder, "scale-up, 120 man, we willen internationaal groeien en "
                                      "zoeken €15 miljoen")
     assert "invest-nl" in capital.recommended_ids()[:3]
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("tellen we dan als mkb?", True), ("are we an SME?", True), ("Is mijn bedrijf mkb?", True),
+    ("zijn wij dan nog mkb?", True), ("do we count as an SME?", True),
+    ("wij zijn een mkb-bedrijf met 20 man, welke subsidie?", False),  # a request
+    ("is de MIT voor het mkb?", False),  # about a scheme
+])
+def test_asking_whether_one_is_an_sme_is_told_apart(text: str, asks: bool) -> None:
+    from assistant.question_forms import asks_sme_status
+
+    assert asks_sme_status(text) is asks
+
+
+def test_are_we_an_sme_is_answered_from_the_profile(built_finder) -> None:  # type: ignore[no-untyped-def]
+    *_, subsidiary = _talk(
+        built_finder,
+        "Wij zijn een groot chemiebedrijf met 800 medewerkers en willen een nieuwe katalysator "
+        "ontwikkelen die CO2-uitstoot vermindert.",
+        "Oh sorry, ik bedoel: wij zijn een dochter van dat bedrijf, wij zelf zijn met 35 mensen",
+        "tellen we dan als mkb?",
+    )
+    assert subsidiary.intent == "sme_status"
+    assert subsidiary.text.startswith("Nee: u heeft zelf 35 medewerkers, maar u hoort bij een "
+                                      "groep van 800")
+    assert "MIT" in subsidiary.text and "2003/361/EG" in subsidiary.text
+    _, small = _talk(built_finder, "we have 30 people", "do we count as an SME?")
+    assert small.text.startswith("Yes: with 30 employees you are a small enterprise")
+    (unknown,) = _talk(built_finder, "are we an SME?")
+    assert "How many employees do you have?" in unknown.text
