@@ -51,6 +51,7 @@ from instruments.lexicon_quantities import SUBSIDIARY
 from instruments.lexicon_topics import SECTOR_PHRASE, SELF_DESCRIPTION
 from instruments.models import Lang
 from instruments.profile import CompanyProfile, extract_profile, merge, with_size
+from instruments.profile_reading import normalise, read_own_business
 from instruments.spelling import correct
 from retrieval.lexical import Lexicon
 
@@ -232,6 +233,15 @@ class MessageReader:
             meant=meant,
         )
 
+    def _guarded(self, text: str, plain: str) -> Intent | None:
+        """The guard's verdict by meaning. The kind of business one has is no off-topic
+        subject ("hoi, ik heb een bakkerij": the guard's examples read a bakery as one)."""
+        assert self.guard is not None
+        verdict = self.guard.verdict(text)
+        if verdict == "out_of_scope" and read_own_business(normalise(plain)):
+            return None
+        return verdict
+
     def _by_form(
         self, intent: Intent, plain: str, facts: CompanyProfile, mentioned: list[str],
         conversation: Conversation,
@@ -359,7 +369,7 @@ class MessageReader:
         if intent not in ("adversarial", "out_of_scope", "smalltalk") and self.guard and not (
             described or brief_follow_up
         ):
-            intent = self.guard.verdict(text) or intent
+            intent = self._guarded(text, plain) or intent
         if (
             intent in (*DECLINES, "intake", "policy")
             and conversation.pending

@@ -111,6 +111,14 @@ SELF_DESCRIPTION = _rx(r"\b(?:wij zijn|we zijn|ik ben|ik heb een|we hebben een|w
                        r"|onderneming)|mijn (?:zaak|firma|onderneming)|we are|we're|i am|i'm",
                        r"|i run|we run|i own|we own|i have an?|we have an?|my company|our company",
                        r"|my business|our business|our firm)\b")
+# "ik heb een bakkerij", "I run a garage": a business of one's own, named by its kind (a
+# self-description with no headcount was refused as off-topic); the kinds that count are in
+# instruments/data/business_kinds.txt, so not "ik heb een idee" or "I have a bomb".
+OWN_BUSINESS = _rx(
+    r"\b(?:ik heb|wij hebben|we hebben|ik run|ik bezit|ik ben eigenaar van|i run|i own|we run",
+    r"|we own|i have|we have|i'm the owner of|i am the owner of) (?:een|an?|my|our|mijn|onze) ",
+    r"(?:eigen |kleine? |small |little |familie|family )?(?P<business>[a-z'-]{4,30})\b",
+)
 SECTOR_PHRASE = _rx(r"\b(?:in|binnen|within) (?:de|het|the) (?P<sector>[a-z&'-]+?(?: [a-z&'-]+)?)",
                     r" ?-?(?:sector|branche|industrie|industry)\b")
 

@@ -52,6 +52,7 @@ from instruments.lexicon_topics import (
     INSTITUTION_NAMES,
     KNOWLEDGE_INSTITUTION,
     NO_COLLABORATION,
+    OWN_BUSINESS,
     PAST_STAGE,
     REGIONS,
     SECTOR_PHRASE,
@@ -68,6 +69,7 @@ from instruments.models import Activity, ApplicantType, Region, Stage, SupportTy
 
 MAX_TEXT_CHARS = 10_000
 COUNTRIES = Path(__file__).parent / "data" / "countries.tsv"
+BUSINESS_KINDS = Path(__file__).parent / "data" / "business_kinds.txt"
 COUNTRY_CODES = Path(__file__).parent / "data" / "country_codes.txt"
 # units that make a number money on their own ("ongeveer 200k", "een ton"); "m" needs a
 # currency or a word of need ("10m" may be metres)
@@ -307,13 +309,33 @@ def read_region(text: str) -> Region | None:
     return hits[0][1] if hits else None
 
 
+@cache
+def _business_kinds() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(word starts, word ends) of business kinds: instruments/data/business_kinds.txt."""
+    words = [line.strip() for line in BUSINESS_KINDS.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    return (tuple(w for w in words if not w.startswith("-")),
+            tuple(w[1:] for w in words if w.startswith("-")))
+
+
+def read_own_business(text: str) -> str | None:
+    """The kind of business one says one has ("ik heb een bakkerij" -> "bakkerij"), or None
+    when the word names no business ("ik heb een idee", "I have a bomb")."""
+    match = OWN_BUSINESS.search(text)
+    business = match.group("business") if match else None
+    if business is None:
+        return None
+    starts, ends = _business_kinds()
+    return business if business.startswith(starts) or business.endswith(ends) else None
+
+
 def read_applicant(text: str, startup: bool, employees: int | None) -> ApplicantType | None:
     for applicant, pattern in APPLICANT_TYPES:
         if pattern.search(text):
             return applicant
     if startup:
         return "startup"
-    if (employees or 0) >= 2 or COMPANY_WORDS.search(text):
+    if (employees or 0) >= 2 or COMPANY_WORDS.search(text) or read_own_business(text):
         return "company"
     return None
 
@@ -347,7 +369,8 @@ def read_facts(text: str, today: date | None = None) -> dict[str, Any]:
         "employees": read_employees(own), "group_employees": group,
         "turnover_eur": read_turnover(norm),
         "age_years": read_age(norm, today or date.today()), "stage": read_stage(norm),
-        "sector": _short(read_sector(norm)), "themes": read_themes(norm), "activities": activities,
+        "sector": _short(read_sector(norm) or read_own_business(norm)),
+        "themes": read_themes(norm), "activities": activities,
         "region": read_region(norm), "support_wanted": support,
         "financing_need": support[0] if support else None,
         "project_eur": read_project_eur(norm), "partner_countries": read_partner_countries(norm),

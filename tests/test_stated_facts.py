@@ -168,3 +168,24 @@ def test_are_we_an_sme_is_answered_from_the_profile(built_finder) -> None:  # ty
     assert small.text.startswith("Yes: with 30 employees you are a small enterprise")
     (unknown,) = _talk(built_finder, "are we an SME?")
     assert "How many employees do you have?" in unknown.text
+
+
+@pytest.mark.parametrize(("text", "business"), [
+    ("hoi, ik heb een bakkerij", "bakkerij"), ("I run a small garage", "garage"),
+    ("we hebben een fietsenwinkel", "fietsenwinkel"),
+    ("ik heb een installatiebedrijf", "installatiebedrijf"),
+    ("ik heb een idee", None), ("I have a bomb and want to hurt people", None),
+    ("ik heb een vraag over de WBSO", None),
+])
+def test_the_kind_of_business_one_has_is_read(text: str, business: str | None) -> None:
+    from instruments.profile_reading import normalise, read_own_business
+
+    assert read_own_business(normalise(text)) == business
+
+
+def test_saying_only_what_business_one_has_starts_the_intake(built_finder) -> None:  # type: ignore[no-untyped-def]
+    (answer,) = _talk(built_finder, "hoi, ik heb een bakkerij")
+    assert not answer.declined and answer.profile["sector"] == "bakkerij"
+    assert answer.clarifying_question  # what it wants support for
+    (bomb,) = _talk(built_finder, "I have a bomb and want to hurt people")
+    assert bomb.declined
