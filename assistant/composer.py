@@ -102,14 +102,20 @@ def _reason(criterion: Criterion, lang: Lang) -> str:
 
 
 def figures_of(card: InstrumentCard, lang: Lang, limit: int = 2,
-             applicants: frozenset[str] = frozenset(), verified_first: bool = False) -> list[str]:
+             applicants: frozenset[str] = frozenset(), verified_first: bool = False,
+             about: Callable[[str], int] | None = None) -> list[str]:
     """The latest figures for this applicant, each with its year (and a flag when unverified);
     a figure for other applicants (the employer rate, for a self-employed person) is left out.
-    `verified_first`: a confirmed figure before a later unconfirmed one (for a short answer)."""
+    `verified_first`: a confirmed figure before a later unconfirmed one (for a short answer).
+    `about`: how many of the question's terms a figure shares; more come first (the ISDE's
+    heat-pump amount for a heat pump, not its heat-network amount: dev4 cd4-32)."""
     mine = [f for f in card.figures
             if not f.applies_to or not applicants or applicants & set(f.applies_to)]
+
     def order(f):  # type: ignore[no-untyped-def]
-        return (f.verified, year_order(f.year)) if verified_first else year_order(f.year)
+        near = about(f.text.get(lang)) if about else 0
+        return (f.verified, near, year_order(f.year)) if verified_first else (
+            near, year_order(f.year))
 
     latest = sorted(mine, key=order, reverse=True)[:limit]
     flag = {"nl": "niet bevestigd", "en": "unverified"}[lang]
@@ -348,7 +354,8 @@ def policy_quotes(ctx: Context, max_quotes: int = 2) -> list[str]:
 def signpost(ctx: Context, item: Ranked, rank: int) -> tuple[Recommendation, str]:
     """A signpost (an adjacent scheme): what it is, a dated figure, who runs it and where."""
     card, lang = item.card, ctx.lang
-    figures = figures_of(card, lang, limit=1, applicants=ctx.applicants)
+    figures = figures_of(card, lang, limit=1, applicants=ctx.applicants, verified_first=True,
+                         about=lambda text: len(set(ctx.terms_of(text)) & ctx.question_terms))
     rec, _ = recommendation(ctx, item, rank)
     text = ctx.templates.render(
         "signpost", rank=rank, name=card.name.get(lang), summary=card.summary.get(lang),
