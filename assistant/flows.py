@@ -19,6 +19,7 @@ from assistant.how_much import estimate_answer
 from assistant.question_forms import asks_letter_identity
 from assistant.ranking import Ranked
 from assistant.sme_status import sme_answer
+from assistant.when_to_apply import asks_when, when_line
 from instruments.catalog import Catalog
 from instruments.kinds import SERVICES, category_of
 from instruments.models import InstrumentCard
@@ -111,13 +112,17 @@ def explain(
     """What the named instruments are, with the letter's words."""
     ids = list(ctx.mentioned) or [ctx.ranked[0].card.id]
     cards = [catalog.get(i) for i in ids[:3]]
+    by_id = {r.card.id: r for r in ctx.ranked}
+    if asks_when(ctx.question):  # "what are the deadlines?", "wanneer kan ik aanvragen?"
+        lines = [ctx.templates.render("when_intro"), *(when_line(ctx, card) for card in cards)]
+        recs = [c.recommendation(ctx, by_id[card.id], n)[0] for n, card in enumerate(cards, 1)]
+        return "\n".join(lines) + "\n\n" + c.disclaimer(ctx, cards), recs, {}
     parts = []
     for card in cards:
         parts.append(c.explain_card(ctx, card))
         remark = c.letter_remark(ctx, card)
         if remark:
             parts.append(remark)
-    by_id = {r.card.id: r for r in ctx.ranked}
     recs = [c.recommendation(ctx, by_id[card.id], rank)[0] for rank, card in enumerate(cards, 1)]
     parts.append(c.disclaimer(ctx, cards))
     return "\n\n".join(parts), recs, {}

@@ -7,6 +7,7 @@ from collections.abc import Collection, Sequence
 
 from assistant.answer import Answer
 from assistant.question_forms import COMBINE, COMBINE_WITH_OTHERS
+from assistant.when_to_apply import asks_when
 
 # "de eerste", "the second one"; not "als eerste afnemen" or "first customer" (conversations-dev2
 # d2c026: a municipality as first buyer pointed back to the first recommendation)
@@ -85,7 +86,7 @@ _COMPARE_BACK = re.compile(r"\b(?:verschil|difference|compare|vergelijk|versus|v
 _BACK = re.compile(
     r"\b(?:dat|die|dit|deze|daar\w*|ervoor|it|that|this|those|them|the two|de twee|beide|both"
     r"|hoeveel|how much|krijg(?:en)? (?:ik|we|wij)|(?:we|i) get|aanvragen|aanvraag|apply"
-    r"|application|deadline|voorwaarden|conditions|verschil|difference)\b", re.I
+    r"|application|deadlines?|voorwaarden|conditions|verschil|difference|wanneer|when)\b", re.I
 )
 
 
@@ -106,4 +107,6 @@ def pointed_at(text: str, history: Sequence[Answer], catalog_ids: Collection[str
     shown = [r.instrument_id for r in previous.recommendations]
     if _COMPARE_BACK.search(text) and len(shown) >= 2:
         return shown[:2]
+    if asks_when(text):  # "what are the deadlines?": of each scheme just named
+        return [i for i in shown if i in catalog_ids][:3]
     return [i for i in shown if i in catalog_ids][:1]

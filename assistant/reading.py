@@ -47,6 +47,7 @@ from assistant.question_forms import (
 )
 from assistant.ranking import support_asked
 from assistant.replies import any_option, slot_value
+from assistant.when_to_apply import asks_when
 from instruments.lexicon_quantities import SUBSIDIARY
 from instruments.lexicon_topics import SECTOR_PHRASE, SELF_DESCRIPTION
 from instruments.models import Lang
@@ -273,7 +274,8 @@ class MessageReader:
                 or (self.guard is not None and self.guard.verdict(text) is not None)):
             return None
         ids = pointed_at(text, conversation.answers, self.instrument_ids)
-        intent: Intent = ("compare" if len(ids) > 1 else "explain") if ids else "recommend"
+        several: Intent = "explain" if asks_when(text) else "compare"  # the deadlines of each
+        intent: Intent = (several if len(ids) > 1 else "explain") if ids else "recommend"
         if ids and asks_how_much(text):
             intent, ids = "estimate", ids[:1]
         return Reading(text, lang, intent, facts, mentioned=tuple(ids),

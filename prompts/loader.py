@@ -44,6 +44,8 @@ REGISTRY: dict[str, frozenset[str]] = {
     "sme_no": frozenset({"headcount", "size", "schemes"}),
     "sme_unknown": frozenset({"schemes"}),
     "sme_rule": frozenset(),
+    "when_line": frozenset({"name", "when", "status", "as_of"}),
+    "when_intro": frozenset(),
     "compare_intro": frozenset(),
     "compare_fails": frozenset({"better", "other", "reason"}),
     "compare_meets": frozenset({"better", "other", "reason"}),

@@ -93,3 +93,26 @@ def test_a_letter_question_naming_a_scheme_quotes_what_it_says_of_it(built_finde
     assert answer.intent == "policy"
     assert "MIT" in answer.citations[0].quote  # the passages naming it come first
     assert "geëvalueerd" in answer.text  # the measure: the MIT is to be evaluated
+
+
+def test_what_are_the_deadlines_gives_when_to_apply_for_each_scheme(built_finder) -> None:  # type: ignore[no-untyped-def]
+    first, answer = _talk(
+        built_finder,
+        "we are a company of 30 people developing a new soil moisture sensor",
+        "what are the deadlines?",
+    )
+    shown = first.recommended_ids()[:3]
+    assert answer.intent == "explain" and answer.recommended_ids() == shown
+    assert answer.text.startswith("When and how you apply, per scheme:")
+    assert answer.text.count("(Status: ") == len(shown)
+    if "wbso" in shown:
+        assert "30 September" in answer.text
+
+
+def test_what_is_it_and_when_gets_the_card(built_finder) -> None:  # type: ignore[no-untyped-def]
+    from assistant.when_to_apply import asks_when
+
+    assert asks_when("wanneer kan ik de WBSO aanvragen?")
+    assert not asks_when("wat is SLIM precies en wanneer kan ik aanvragen?")
+    (answer,) = _talk(built_finder, "wanneer kan ik de WBSO aanvragen?")
+    assert answer.text.startswith("Wanneer en hoe u aanvraagt, per regeling:\n- **WBSO**")
