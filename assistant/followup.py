@@ -86,7 +86,7 @@ _COMPARE_BACK = re.compile(r"\b(?:verschil|difference|compare|vergelijk|versus|v
 _BACK = re.compile(
     r"\b(?:dat|die|dit|deze|daar\w*|ervoor|it|that|this|those|them|the two|de twee|beide|both"
     r"|hoeveel|how much|krijg(?:en)? (?:ik|we|wij)|(?:we|i) get|aanvragen|aanvraag|apply"
-    r"|application|deadlines?|voorwaarden|conditions|verschil|difference|wanneer|when)\b", re.I
+    r"|application|deadlines?|voorwaarden|conditions|verschil|difference)\b", re.I
 )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from assistant.answer import Intent
 from assistant.hostile_rules import is_hostile
 from assistant.question_forms import HOW_MUCH, PAIR_ASKED, asks_either, asks_to_combine
-from assistant.when_to_apply import asks_when
+from assistant.when_to_apply import asks_when_i_apply
 
 _OUT_OF_SCOPE = re.compile(
     r"\b(vat|omzetbelasting|aangifte inkomstenbelasting|belastingaangifte|tax return"
@@ -358,7 +358,7 @@ def _about_the_named(text: str, mentioned: Sequence[str]) -> Intent | None:
         return "compare"
     if len(mentioned) == 1 and HOW_MUCH.search(text) and not letter:
         return "estimate"
-    if asks_when(text) and not letter:  # "wanneer kan ik de WBSO aanvragen?": the timing
+    if asks_when_i_apply(text) and not letter:  # "wanneer kan ik de WBSO aanvragen?"
         return "explain"
     if _ELIGIBILITY.search(text):
         return "eligibility"

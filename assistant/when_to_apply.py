@@ -11,10 +11,13 @@ from instruments.labels import label
 from instruments.models import InstrumentCard
 from retrieval.sentences import split_sentences
 
-# a question about timing: "deadline", "wanneer", "tot wanneer", "when can we apply"
+# a question about when to apply: "what are the deadlines?", "wanneer kan ik aanvragen?",
+# "when can we apply?"; not "when was the letter sent?" nor "wanneer gaan de wijzigingen in?"
 ASKS_WHEN = re.compile(
-    r"\b(?:deadlines?|sluitingsdatum|wanneer|tot wanneer|hoe lang nog|openstelling|when|until"
-    r" when|closing date|how long)\b", re.IGNORECASE)
+    r"\b(?:deadlines?|sluitingsdatum|closing dates?|openstelling(?:en)?)\b"
+    r"|\b(?:wanneer|tot wanneer|when|until when)\b(?:\W+\w+){0,5}?\W+"
+    r"(?:aanvra\w*|indienen|apply|applying|application|submit\w*|open)\b",
+    re.IGNORECASE)
 # sentences of a card that speak of time
 TIMING = re.compile(
     r"\b(?:deadline|vóór|voor de start|before|uiterlijk|at the latest|open(?:staat|stelling)?"
@@ -30,8 +33,19 @@ WHAT_IS = re.compile(r"\b(?:wat is|wat zijn|wat houdt|what is|what's|what are .+
                      re.IGNORECASE)
 
 
+# the asker applying ("wanneer kan ik ...", "tot wanneer is X open?"), not the timing of a
+# measure in the letter ("When is the deadline for the third Growth Fund round?")
+I_APPLY = re.compile(
+    r"\b(?:kan ik|kunnen (?:we|wij)|can (?:i|we)|moet(?:en)? (?:ik|we|wij)|should (?:i|we)"
+    r"|do (?:i|we)|mag ik|mogen (?:we|wij)|tot wanneer|until when)\b", re.IGNORECASE)
+
+
 def asks_when(text: str) -> bool:
     return bool(ASKS_WHEN.search(text)) and not WHAT_IS.search(text)
+
+
+def asks_when_i_apply(text: str) -> bool:
+    return asks_when(text) and bool(I_APPLY.search(text))
 
 
 def when_line(ctx: c.Context, card: InstrumentCard) -> str:
