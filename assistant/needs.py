@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from instruments.lexicon_topics import NOT_DEVELOPING
 from instruments.profile import CompanyProfile
 
 DATA = Path(__file__).resolve().parent.parent / "instruments" / "data"
@@ -94,7 +95,10 @@ def _uncovered_cues() -> re.Pattern[str]:
 
 
 def innovating(text: str, profile: CompanyProfile) -> bool:
-    """The plan develops, tests or demonstrates something new."""
+    """The plan develops, tests or demonstrates something new; not when the text says it
+    does not ("gewoon een standaard machine, we ontwikkelen zelf niks nieuws")."""
+    if NOT_DEVELOPING.search(text.lower()):
+        return False
     if profile.stage in INNOVATING_STAGES or set(profile.activities) & INNOVATING_ACTIVITIES:
         return True
     return bool(_innovation_cues().search(text.lower()))

@@ -69,7 +69,7 @@ ONLY_WHEN_KNOWN = frozenset({"amount", "partners", "hours"})
 SUPPORT_WORDS = {
     "tax": (
         "belasting", "fiscaal", "fiscale", "aftrek", "tax", "loonheffing",
-        "vennootschapsbelasting", "vpb", "winst", "profit",
+        "vennootschapsbelasting", "vpb", "winst", "profit", "deduct", "write off",
     ),
     "loan": ("lening", "krediet", "loan", "credit", "lenen", "financiering", "financing"),
     "subsidy": ("subsidie", "subsidy", "grant", "bijdrage", "subsdie", "subisidie", "subsidi"),

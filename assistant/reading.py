@@ -49,7 +49,7 @@ from assistant.ranking import support_asked
 from assistant.replies import any_option, slot_value
 from assistant.when_to_apply import asks_when
 from instruments.lexicon_quantities import SUBSIDIARY
-from instruments.lexicon_topics import SECTOR_PHRASE, SELF_DESCRIPTION
+from instruments.lexicon_topics import NOT_DEVELOPING, SECTOR_PHRASE, SELF_DESCRIPTION
 from instruments.models import Lang
 from instruments.profile import CompanyProfile, extract_profile, merge, with_size
 from instruments.profile_reading import normalise, read_own_business
@@ -77,8 +77,10 @@ CORRECTS = re.compile(r"^\W*(?:oh,? |o )?(?:sorry|excuse me|pardon|correctie|cor
 TOPIC_WORDS = 80  # the need and the details added to it, searched as one text
 # a range and nothing else ("10-50", "50 - 249"): said like the headcount quick replies
 BARE_RANGE = re.compile(r"^\s*(\d{1,6})\s*(?:-|tot|to)\s*(\d{1,6})\s*(?:man|mensen|people)?\s*$")
-# a question this short with nothing of its own is about the last recommendations
-FOLLOW_UP_QUESTION_WORDS = 12
+# a question this short with nothing of its own is about the last recommendations; 16 takes
+# in two questions at once ("and can I deduct it somehow? roughly how much would that save
+# me?", 13 words: dev4 cd4-08 got the intake again at 12)
+FOLLOW_UP_QUESTION_WORDS = 16
 MEANING_MIN_WORDS = 5  # shorter messages are replies and descriptions, read by the word rules
 # facts about the company itself (not about a plan: "a pilot with the city" is a request)
 # (nor a place: "wordt het morgen droog in Utrecht?")
@@ -217,6 +219,7 @@ class MessageReader:
         support = frozenset(support_asked(plain) | set(facts.support_wanted))
         adds_to_need = _under_way(conversation) and not mentioned and (
             len(text.split()) <= SHORT_REPLY_WORDS or _only_describes(text, facts, support)
+            or bool(NOT_DEVELOPING.search(lowered))  # "gewoon een standaard machine": the need
         )
         meant = self._meant(text, intent, facts)
         return Reading(
@@ -234,12 +237,16 @@ class MessageReader:
             meant=meant,
         )
 
-    def _guarded(self, text: str, plain: str) -> Intent | None:
-        """The guard's verdict by meaning. The kind of business one has is no off-topic
-        subject ("hoi, ik heb een bakkerij": the guard's examples read a bakery as one)."""
+    def _guarded(self, text: str, plain: str, in_scope: bool) -> Intent | None:
+        """The guard's verdict by meaning, which reads only the one message. The kind of
+        business one has is no off-topic subject ("hoi, ik heb een bakkerij": the guard's
+        examples read a bakery as one). Neither is, in a conversation under way, a message
+        that names a scheme or a kind of support ("en die regeling mijn digitale zaak van de
+        kvk, bestaat die nog?", "and can I deduct the equipment from my taxes?": dev3 cd3-07,
+        cd3-39); hostile wordings are the word rules' to catch, before this."""
         assert self.guard is not None
         verdict = self.guard.verdict(text)
-        if verdict == "out_of_scope" and read_own_business(normalise(plain)):
+        if in_scope or (verdict == "out_of_scope" and read_own_business(normalise(plain))):
             return None
         return verdict
 
@@ -269,11 +276,14 @@ class MessageReader:
         recommendations, not a new request (conversations-dev2 d2c013, d2c024, d2c034)."""
         if (mentioned or facts != CompanyProfile() or len(text.split()) > FOLLOW_UP_QUESTION_WORDS
                 or not _under_way(conversation) or not conversation.last_recommendations
-                or support_asked(plain) or is_off_topic(plain) or read_need(plain, facts).signposts
+                or is_off_topic(plain) or read_need(plain, facts).signposts
                 or not asks_about_the_last(text) or names_the_letter(plain)
-                or (self.guard is not None and self.guard.verdict(text) is not None)):
+                or (self.guard is not None and not support_asked(plain)
+                    and self.guard.verdict(text) is not None)):
             return None
         ids = pointed_at(text, conversation.answers, self.instrument_ids)
+        if ids and support_asked(plain):
+            return None  # "is there a loan for that?" after the WBSO: a new request
         several: Intent = "explain" if asks_when(text) else "compare"  # the deadlines of each
         intent: Intent = (several if len(ids) > 1 else "explain") if ids else "recommend"
         if ids and asks_how_much(text):
@@ -371,7 +381,8 @@ class MessageReader:
         if intent not in ("adversarial", "out_of_scope", "smalltalk") and self.guard and not (
             described or brief_follow_up
         ):
-            intent = self._guarded(text, plain) or intent
+            in_scope = follow_up and bool(mentioned or support_asked(plain))
+            intent = self._guarded(text, plain, in_scope) or intent
         if (
             intent in (*DECLINES, "intake", "policy")
             and conversation.pending

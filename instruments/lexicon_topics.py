@@ -116,8 +116,18 @@ SELF_DESCRIPTION = _rx(r"\b(?:wij zijn|we zijn|ik ben|ik heb een|we hebben een|w
 # instruments/data/business_kinds.txt, so not "ik heb een idee" or "I have a bomb".
 OWN_BUSINESS = _rx(
     r"\b(?:ik heb|wij hebben|we hebben|ik run|ik bezit|ik ben eigenaar van|i run|i own|we run",
-    r"|we own|i have|we have|i'm the owner of|i am the owner of) (?:een|an?|my|our|mijn|onze) ",
+    r"|we own|i have|we have|i'm the owner of|i am the owner of|wij zijn|we zijn|we are|we're",
+    r"|ik ben|i am|i'm) (?:een|an?|my|our|mijn|onze) ",
     r"(?:eigen |kleine? |small |little |familie|family )?(?P<business>[a-z'-]{4,30})\b",
+)
+# developing nothing new oneself: "we ontwikkelen zelf niks nieuws", "we don't develop
+# anything": the development words in such a message are no plan (dev3 cd3-19 got the WBSO)
+NOT_DEVELOPING = _rx(
+    r"\b(?:ontwikkel\w*|develop\w*|innover\w*|bedenken)\s+(?:zelf\s+|ourselves\s+)?",
+    r"(?:niks|niets|geen|nothing|anything)\b|\b(?:niks|niets|nothing) (?:nieuws|new)\b",
+    r"|\b(?:don'?t|do not|doesn'?t|does not|niet) (?:zelf |really |ourselves )?",
+    r"(?:develop|ontwikkel|innover|innovate)\w*|\bgeen (?:r&d|s&o|eigen ontwikkeling)",
+    r"|\bno (?:r&d|development of our own)\b",
 )
 SECTOR_PHRASE = _rx(r"\b(?:in|binnen|within) (?:de|het|the) (?P<sector>[a-z&'-]+?(?: [a-z&'-]+)?)",
                     r" ?-?(?:sector|branche|industrie|industry)\b")

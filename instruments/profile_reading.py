@@ -52,6 +52,7 @@ from instruments.lexicon_topics import (
     INSTITUTION_NAMES,
     KNOWLEDGE_INSTITUTION,
     NO_COLLABORATION,
+    NOT_DEVELOPING,
     OWN_BUSINESS,
     PAST_STAGE,
     REGIONS,
@@ -70,6 +71,7 @@ from instruments.models import Activity, ApplicantType, Region, Stage, SupportTy
 MAX_TEXT_CHARS = 10_000
 COUNTRIES = Path(__file__).parent / "data" / "countries.tsv"
 BUSINESS_KINDS = Path(__file__).parent / "data" / "business_kinds.txt"
+DEVELOPING_ACTIVITIES = frozenset({"own_rnd", "development_project", "demonstration"})
 COUNTRY_CODES = Path(__file__).parent / "data" / "country_codes.txt"
 # units that make a number money on their own ("ongeveer 200k", "een ton"); "m" needs a
 # currency or a word of need ("10m" may be metres)
@@ -279,6 +281,11 @@ def read_themes(text: str) -> list[Theme]:
     return [*themes, "health"] if "oncology" in themes and "health" not in themes else themes
 
 
+def _sector_phrase(text: str) -> str | None:
+    match = SECTOR_PHRASE.search(text)
+    return match.group("sector").strip() if match else None
+
+
 def read_sector(text: str) -> str | None:
     """ "in de bouwsector" -> "bouw"; else the word holding the first theme keyword."""
     match = SECTOR_PHRASE.search(text)
@@ -364,12 +371,16 @@ def read_facts(text: str, today: date | None = None) -> dict[str, Any]:
     """
     norm = PAST_STAGE.sub(" market entry ", STARTUP_IN_RESIDENCE.sub(" ", normalise(text)))
     activities, support = read_activities(norm)
+    developing = not NOT_DEVELOPING.search(norm)  # "we ontwikkelen zelf niks nieuws"
+    if not developing:
+        activities = [a for a in activities if a not in DEVELOPING_ACTIVITIES]
     group, own = read_group(norm)
     facts: dict[str, Any] = {
         "employees": read_employees(own), "group_employees": group,
         "turnover_eur": read_turnover(norm),
-        "age_years": read_age(norm, today or date.today()), "stage": read_stage(norm),
-        "sector": _short(read_sector(norm) or read_own_business(norm)),
+        "age_years": read_age(norm, today or date.today()),
+        "stage": read_stage(norm) if developing else None,
+        "sector": _short(_sector_phrase(norm) or read_own_business(norm) or read_sector(norm)),
         "themes": read_themes(norm), "activities": activities,
         "region": read_region(norm), "support_wanted": support,
         "financing_need": support[0] if support else None,

@@ -189,3 +189,39 @@ def test_saying_only_what_business_one_has_starts_the_intake(built_finder) -> No
     assert answer.clarifying_question  # what it wants support for
     (bomb,) = _talk(built_finder, "I have a bomb and want to hurt people")
     assert bomb.declined
+
+
+@pytest.mark.parametrize(("text", "developing"), [
+    ("we ontwikkelen een nieuwe lasmethode", True),
+    ("nee, gewoon een standaard machine, we ontwikkelen zelf niks nieuws", False),
+    ("we don't develop anything, we just sell", False),
+])
+def test_saying_one_develops_nothing_new_is_no_plan_of_development(
+    text: str, developing: bool
+) -> None:
+    from assistant.needs import innovating
+
+    profile = extract_profile(text)
+    assert bool(profile.stage or profile.activities) is developing
+    assert innovating(text, profile) is developing
+
+
+def test_a_standard_machine_developing_nothing_stays_with_the_kia(built_finder) -> None:  # type: ignore[no-untyped-def]
+    first, second = _talk(built_finder, "we zijn een meubelmakerij en willen een nieuwe cnc "
+                                        "machine kopen",
+                          "nee, gewoon een standaard machine, we ontwikkelen zelf niks nieuws")
+    assert first.profile["sector"] == "meubelmakerij"  # the business, not the machine
+    assert second.recommended_ids()[:1] == ["kia"]
+    assert "wbso" not in second.recommended_ids()
+
+
+def test_follow_ups_naming_a_scheme_or_a_tax_deduction_are_answered(built_finder) -> None:  # type: ignore[no-untyped-def]
+    _, scheme = _talk(built_finder, "ik heb een webshop in kinderkleding en wil een nieuwe "
+                                    "website met koppeling naar mijn voorraad. is daar subsidie "
+                                    "voor?", "en die regeling mijn digitale zaak van de kvk, "
+                                             "bestaat die nog?")
+    assert not scheme.declined and "kvk-mijn-digitale-zaak" in scheme.recommended_ids()
+    _, deduct = _talk(built_finder, "I'm a freelance graphic designer and want to buy a new "
+                                    "MacBook Pro for my business. Is there any subsidy for that?",
+                      "and can I deduct it somehow? roughly how much would that save me?")
+    assert not deduct.declined and deduct.recommended_ids()[:1] == ["kia"]
