@@ -90,6 +90,10 @@ _BACK = re.compile(
 )
 
 
+def asks_difference(text: str) -> bool:
+    return bool(_COMPARE_BACK.search(text))
+
+
 def asks_about_the_last(text: str) -> bool:
     """A question that points back at what the last answer named ("how much would we get?",
     "moeten we dat voor de aankoop aanvragen?"), not one with a subject of its own."""
@@ -98,15 +102,17 @@ def asks_about_the_last(text: str) -> bool:
 
 
 def pointed_at(text: str, history: Sequence[Answer], catalog_ids: Collection[str]) -> list[str]:
-    """The instruments of the last recommendations such a question is about: the first, or
-    the first two for "what's the difference between the two?" (signposts are compared, but
-    not explained one by one: their need is searched again, which names them all)."""
+    """The instruments of the last recommendations such a question is about: the first, the
+    first two for "what's the difference between the two?", or all of them for the timing or
+    after signposts (adjacent schemes are offered together, for one need)."""
     previous = next((a for a in reversed(history) if a.recommendations), None)
     if previous is None:
         return []
     shown = [r.instrument_id for r in previous.recommendations]
     if _COMPARE_BACK.search(text) and len(shown) >= 2:
         return shown[:2]
-    if asks_when(text):  # "what are the deadlines?": of each scheme just named
+    if asks_when(text) or all(r.kind == "signpost" for r in previous.recommendations):
+        # "what are the deadlines?": of each scheme just named; "moeten we dat voor of na de
+        # aankoop aanvragen?" after the EIA and the ISDE: of both
         return [i for i in shown if i in catalog_ids][:3]
     return [i for i in shown if i in catalog_ids][:1]

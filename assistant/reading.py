@@ -20,7 +20,12 @@ from typing import Any
 from assistant.answer import Intent
 from assistant.clarify import ESTIMATE_FIELDS
 from assistant.dialogue import Conversation, Provenance
-from assistant.followup import asks_about_the_last, pointed_at, resolve_followup
+from assistant.followup import (
+    asks_about_the_last,
+    asks_difference,
+    pointed_at,
+    resolve_followup,
+)
 from assistant.guard import SemanticGuard
 from assistant.intent import (
     ALTERNATIVE,
@@ -81,6 +86,10 @@ BARE_RANGE = re.compile(r"^\s*(\d{1,6})\s*(?:-|tot|to)\s*(\d{1,6})\s*(?:man|mens
 # in two questions at once ("and can I deduct it somehow? roughly how much would that save
 # me?", 13 words: dev4 cd4-08 got the intake again at 12)
 FOLLOW_UP_QUESTION_WORDS = 16
+# asking for another kind of support ("is er ook een lening voor?"), not about the one named
+# ("is dat een subsidie of moet ik het terugbetalen?": dev3 cd3-23)
+ASKS_FOR_MORE = re.compile(r"\b(?:is er|zijn er|bestaat er|is there|are there|any|iets|ook een"
+                           r"|something|anything|also an?|another|ander\w*|other)\b", re.I)
 MEANING_MIN_WORDS = 5  # shorter messages are replies and descriptions, read by the word rules
 # facts about the company itself (not about a plan: "a pilot with the city" is a request)
 # (nor a place: "wordt het morgen droog in Utrecht?")
@@ -179,7 +188,8 @@ class MessageReader:
     known_words: frozenset[str]
     guard: SemanticGuard | None = None
     activities: ActivityReader | None = None
-    instrument_ids: frozenset[str] = frozenset()  # the innovation instruments (not signposts)
+    # the schemes a follow-up may point back to: the instruments and the signposts
+    pointable_ids: frozenset[str] = frozenset()
 
     def read(self, text: str, conversation: Conversation) -> Reading:
         previous = conversation.lang or "nl"
@@ -274,17 +284,20 @@ class MessageReader:
         recommended something ("how much would we get?", "moeten we dat voor de aankoop
         aanvragen?", "what's the difference between the two?"): it is about those
         recommendations, not a new request (conversations-dev2 d2c013, d2c024, d2c034)."""
-        if (mentioned or facts != CompanyProfile() or len(text.split()) > FOLLOW_UP_QUESTION_WORDS
+        said = facts.model_copy(update={"support_wanted": [], "financing_need": None})
+        if (mentioned or said != CompanyProfile() or len(text.split()) > FOLLOW_UP_QUESTION_WORDS
                 or not _under_way(conversation) or not conversation.last_recommendations
                 or is_off_topic(plain) or read_need(plain, facts).signposts
                 or not asks_about_the_last(text) or names_the_letter(plain)
                 or (self.guard is not None and not support_asked(plain)
                     and self.guard.verdict(text) is not None)):
             return None
-        ids = pointed_at(text, conversation.answers, self.instrument_ids)
-        if ids and support_asked(plain):
+        ids = pointed_at(text, conversation.answers, self.pointable_ids)
+        if ids and support_asked(plain) and ASKS_FOR_MORE.search(plain):
             return None  # "is there a loan for that?" after the WBSO: a new request
-        several: Intent = "explain" if asks_when(text) else "compare"  # the deadlines of each
+        signposts = all(r.kind == "signpost" for r in conversation.last_recommendations)
+        several: Intent = ("compare" if asks_difference(text) or not (signposts or asks_when(text))
+                           else "explain")
         intent: Intent = (several if len(ids) > 1 else "explain") if ids else "recommend"
         if ids and asks_how_much(text):
             intent, ids = "estimate", ids[:1]

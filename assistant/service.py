@@ -102,7 +102,7 @@ class AnswerService:
         """The reader of messages, with the guard as it is set now."""
         return MessageReader(self.names, self.known_words, self.guard,
                              self.activities,
-                             frozenset(self.catalog.cards))
+                             frozenset(self.nameable.cards))
 
     # -- entry point ------------------------------------------------------------------
     def ask(

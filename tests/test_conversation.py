@@ -247,6 +247,7 @@ def test_a_question_after_signposts_keeps_the_need(built_finder) -> None:  # typ
     first, when = _talk(built_finder, "we willen de oude cv-ketels vervangen door warmtepompen, "
                         "welke regeling past?", "moeten we dat voor of na de aankoop aanvragen?")
     assert when.recommended_ids() == first.recommended_ids()
+    assert when.intent == "explain"  # each of them, with how to apply
 
 
 def test_another_countrys_tax_system_is_declined_mid_conversation(built_finder) -> None:  # type: ignore[no-untyped-def]
