@@ -47,12 +47,11 @@ def resolve_followup(text: str, mentioned: Sequence[str], history: Sequence[Answ
         return []
     recs = previous.recommendations
     lowered = text.lower()
-    for n, pattern in _ORDINALS.items():
-        if re.search(rf"\b({pattern})\b", lowered):  # the list it counts in: the last that long
-            listed = next((a.recommendations for a in reversed(history)
-                           if len(a.recommendations) >= n), [])
-            if listed:
-                return [listed[n - 1].instrument_id]
+    if _COMPARE_BACK.search(lowered) and len(recs) >= 2:  # "het verschil tussen die twee?"
+        return [r.instrument_id for r in recs[:2]]
+    counted = _counted(lowered, history)
+    if counted:
+        return counted
     for kind, pattern in _KIND_WORDS.items():
         if re.search(rf"\b({pattern})\b", lowered):
             match = [r.instrument_id for r in recs if r.kind in _KIND_MATCH[kind]]
@@ -60,6 +59,17 @@ def resolve_followup(text: str, mentioned: Sequence[str], history: Sequence[Answ
                 return match[:1]
     if _REFERS.search(lowered) and len(text.split()) <= 8:
         return [recs[0].instrument_id]
+    return []
+
+
+def _counted(lowered: str, history: Sequence[Answer]) -> list[str]:
+    """"de tweede": that one of the list it counts in, the last list that long."""
+    for n, pattern in _ORDINALS.items():
+        if re.search(rf"\b({pattern})\b", lowered):
+            listed = next((a.recommendations for a in reversed(history)
+                           if len(a.recommendations) >= n), [])
+            if listed:
+                return [listed[n - 1].instrument_id]
     return []
 
 

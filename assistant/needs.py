@@ -24,6 +24,12 @@ INNOVATING_STAGES = frozenset({"feasibility", "rnd", "prototype", "pilot"})
 INNOVATING_ACTIVITIES = frozenset(
     {"own_rnd", "development_project", "demonstration", "valorisation"}
 )
+# asking for innovation money is no innovation: "een brug kopen, kan ik daar
+# innovatiesubsidie voor krijgen?", "buy electric trucks, any innovation subsidy?" (the blind
+# grading of session 12: WBSO and the Innovatiekrediet came first)
+ASKING_FOR_INNOVATION_MONEY = re.compile(
+    r"\binnovati(?:e|on|ons)[- ]?(?:subsidie\w*|subsid(?:y|ies)|regeling\w*|schemes?|grants?"
+    r"|geld|money|funding|financiering|steun|support|krediet|credits?|programm\w*)")
 MAX_NEEDS = 2  # needs named in one answer: more reads as a list, not advice
 
 
@@ -99,6 +105,7 @@ def innovating(text: str, profile: CompanyProfile) -> bool:
     does not ("gewoon een standaard machine, we ontwikkelen zelf niks nieuws")."""
     if NOT_DEVELOPING.search(text.lower()):
         return False
+    text = ASKING_FOR_INNOVATION_MONEY.sub(" ", text.lower())
     if profile.stage in INNOVATING_STAGES or set(profile.activities) & INNOVATING_ACTIVITIES:
         return True
     return bool(_innovation_cues().search(text.lower()))

@@ -33,11 +33,12 @@ WHAT_IS = re.compile(r"\b(?:wat is|wat zijn|wat houdt|what is|what's|what are .+
                      re.IGNORECASE)
 
 
-# the asker applying ("wanneer kan ik ...", "tot wanneer is X open?"), not the timing of a
+# the asker applying ("wanneer kan ik ...", "wanneer gaat die open?"), not the timing of a
 # measure in the letter ("When is the deadline for the third Growth Fund round?")
 I_APPLY = re.compile(
     r"\b(?:kan ik|kunnen (?:we|wij)|can (?:i|we)|moet(?:en)? (?:ik|we|wij)|should (?:i|we)"
-    r"|do (?:i|we)|mag ik|mogen (?:we|wij)|tot wanneer|until when)\b", re.IGNORECASE)
+    r"|do (?:i|we)|mag ik|mogen (?:we|wij)|tot wanneer|until when|open(?:s|t|en)?)\b",
+    re.IGNORECASE)
 
 
 def asks_when(text: str) -> bool:

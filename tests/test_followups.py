@@ -116,3 +116,19 @@ def test_what_is_it_and_when_gets_the_card(built_finder) -> None:  # type: ignor
     assert not asks_when("wat is SLIM precies en wanneer kan ik aanvragen?")
     (answer,) = _talk(built_finder, "wanneer kan ik de WBSO aanvragen?")
     assert answer.text.startswith("Wanneer en hoe u aanvraagt, per regeling:\n- **WBSO**")
+
+
+def test_the_difference_between_those_two_compares_the_first_two(built_finder) -> None:  # type: ignore[no-untyped-def]
+    first, answer = _talk(built_finder, "ik heb een kledingwinkel en wil een 2e vestiging openen "
+                                        "maar de bank wil geen lening geven, te weinig zekerheden",
+                          "wat is het verschil tussen die twee eigenlijk?")
+    assert answer.intent == "compare"
+    assert answer.recommended_ids() == first.recommended_ids()[:2]
+
+
+def test_when_does_it_open_gets_when_to_apply(built_finder) -> None:  # type: ignore[no-untyped-def]
+    _, answer = _talk(built_finder, "We zijn een voedselproducent (25 man) en willen eerst een "
+                                    "haalbaarheidsstudie doen naar eiwit uit zeewier",
+                      "en wanneer gaat die open?")
+    assert answer.intent == "explain"
+    assert answer.text.startswith("Wanneer en hoe u aanvraagt, per regeling:")

@@ -225,3 +225,16 @@ def test_follow_ups_naming_a_scheme_or_a_tax_deduction_are_answered(built_finder
                                     "MacBook Pro for my business. Is there any subsidy for that?",
                       "and can I deduct it somehow? roughly how much would that save me?")
     assert not deduct.declined and deduct.recommended_ids()[:1] == ["kia"]
+
+
+def test_asking_for_innovation_money_for_a_purchase_is_no_innovation() -> None:
+    from assistant.needs import innovating, read_need
+
+    text = ("Ik heb een autogarage (4 man) en wil een nieuwe brug en diagnoseapparatuur kopen, "
+            "kan ik daar innovatiesubsidie voor krijgen")
+    profile = extract_profile(text)
+    assert "health" not in profile.themes and profile.sector == "autogarage"
+    assert not innovating(text, profile)
+    assert read_need(text, profile).signposts == ("kia",)
+    trucks = "We want to buy 10 electric trucks, is there any innovation subsidy for that?"
+    assert read_need(trucks, extract_profile(trucks)).signposts[:1] == ("mia-vamil",)
