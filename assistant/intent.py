@@ -103,7 +103,10 @@ _ELIGIBILITY = re.compile(
     # work for the website?", "past dat bij ons?" (dev4 cd4-10, cd4-04)
     r"|kan (?:het|de|dat|die) (?:\S+ ){0,3}?ook|(?:could|would|does|will|can) (?:that|it|this)"
     r" (?:\S+ )?(?:work|fit|apply)|werkt (?:dat|het|die) (?:ook )?voor"
-    r"|past (?:dat|het|die) (?:ook )?(?:bij|voor))\b",
+    r"|past (?:dat|het|die) (?:ook )?(?:bij|voor)"
+    # "kan dat met de wbso?", "can we do that with the WBSO?" (the session's blind grading)
+    r"|kan (?:dat|het|dit) (?:ook )?(?:met|via|onder)|(?:can|could) (?:we|i) do (?:that|it|this)"
+    r" (?:with|under|through))\b",
     re.IGNORECASE,
 )
 _EXPLAIN = re.compile(

@@ -32,7 +32,8 @@ HOW_MUCH = re.compile(
 COMBINE = re.compile(
     r"\b(combiner\w*|combine[sd]?|combining|combination|stapel\w*|stack\w*|cumul\w*"
     r"|tegelijk(?:ertijd)? (?:aanvragen|krijgen|gebruiken)|at the same time"
-    r"|(?:allebei|beide) (?:aanvragen|krijgen|gebruiken)|both at once"
+    r"|(?:allebei|beide|samen) (?:aanvragen|krijgen|gebruiken|inzetten)|both at once"
+    r"|(?:use|get|claim) (?:them |both )?together"
     r"|(?:get|use|claim|apply for|have) (?:them )?both|both (?:schemes|of them) (?:at|on|for)"
     r"|naast (?:de |het |een )?\S+ (?:aanvragen|krijgen|gebruiken)|on top of)\b",
     re.IGNORECASE,

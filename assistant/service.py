@@ -310,8 +310,9 @@ class AnswerService:
         need = Need()
         if intent == "recommend":
             need = read_need(reading.topic, assessed, alone)
-        elif intent == "eligibility" and reading.topic != text:  # of the need under way
-            need = read_need(reading.topic, assessed)
+        elif intent == "eligibility":  # of the need, the scheme's name aside ("kan een
+            # website met boekingssysteem met de wbso?": a website, which the WBSO is not for)
+            need = read_need(self.names.without_names(reading.topic), assessed)
         # who the company is, but nothing of what it wants to do (a kind of support alone,
         # "any subsidies?", says no more): ask that first
         if intent == "recommend" and not (mentioned or reading.meant or need.needs

@@ -16,7 +16,10 @@ from retrieval.sentences import split_sentences
 ASKS_WHEN = re.compile(
     r"\b(?:deadlines?|sluitingsdatum|closing dates?|openstelling(?:en)?)\b"
     r"|\b(?:wanneer|tot wanneer|when|until when)\b(?:\W+\w+){0,5}?\W+"
-    r"(?:aanvra\w*|indienen|apply|applying|application|submit\w*|open)\b",
+    r"(?:aanvra\w*|indienen|apply|applying|application|submit\w*|open)\b"
+    # "is the training one open now?", "is die nu nog open?": the window, now
+    r"|\b(?:is|are|zijn)\b(?:\W+\w+){1,4}?\W+(?:nu |now |still |nog |op dit moment )+open\b"
+    r"|\bopen (?:now|right now|nu|op dit moment)\b",
     re.IGNORECASE)
 # sentences of a card that speak of time
 TIMING = re.compile(
@@ -25,7 +28,7 @@ TIMING = re.compile(
     r"|continuous(?:ly)?|januari|februari|maart|april|mei|juni|juli|augustus|september"
     r"|oktober|november|december|january|february|march|may|june|july|august|october"
     r"|\d{4}|maand|month|week|dag|day)\b", re.IGNORECASE)
-TIMING_SENTENCES = 2  # per scheme: when, and the step it hangs on
+TIMING_SENTENCES = 2  # of how to apply, per scheme: when, and the step it hangs on
 
 
 # "wat is SLIM precies en wanneer kan ik aanvragen?" asks what it is as well: the card answers
@@ -37,7 +40,7 @@ WHAT_IS = re.compile(r"\b(?:wat is|wat zijn|wat houdt|what is|what's|what are .+
 # measure in the letter ("When is the deadline for the third Growth Fund round?")
 I_APPLY = re.compile(
     r"\b(?:kan ik|kunnen (?:we|wij)|can (?:i|we)|moet(?:en)? (?:ik|we|wij)|should (?:i|we)"
-    r"|do (?:i|we)|mag ik|mogen (?:we|wij)|tot wanneer|until when|open(?:s|t|en)?)\b",
+    r"|do (?:i|we)|mag ik|mogen (?:we|wij)|tot wanneer|until when|open(?:s|t|en)?|now|nu)\b",
     re.IGNORECASE)
 
 
@@ -51,9 +54,9 @@ def asks_when_i_apply(text: str) -> bool:
 
 def when_line(ctx: c.Context, card: InstrumentCard) -> str:
     lang = ctx.lang
-    sentences = [*split_sentences(card.how_to_apply.get(lang)),
-                 *split_sentences(card.status.note.get(lang))]
-    timed = [s for s in sentences if TIMING.search(s)][:TIMING_SENTENCES] or sentences[:1]
+    steps = split_sentences(card.how_to_apply.get(lang))
+    timed = [s for s in steps if TIMING.search(s)][:TIMING_SENTENCES] or steps[:1]
+    status = split_sentences(card.status.note.get(lang))[:1]  # is it open now, and since when
     return ctx.templates.render(
-        "when_line", name=c.short_name(card, lang), when=" ".join(timed),
+        "when_line", name=c.short_name(card, lang), when=" ".join([*timed, *status]),
         status=label(card.status.state, lang), as_of=card.status.as_of)

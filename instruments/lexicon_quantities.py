@@ -193,7 +193,8 @@ SUBSIDIARY = _rx(
     r"\b(?:dochter(?:bedrijf|onderneming|maatschappij)?s? van|werkmaatschappij van",
     r"|onderdeel van (?:een|het|de) |deel van (?:een|het|de) (?:\w+ )?(?:concern|groep|holding)",
     r"|(?:horen|hoort|behoren|behoort) (?:bij|tot) (?:een|het|de) (?:\w+ )?(?:concern|groep)",
-    r"|subsidiary of|part of (?:a|an|the) (?:\w+ ){0,2}?(?:group|concern|corporation"
+    r"|\bsubsidiary\b|\bdochter(?:bedrijf|onderneming|maatschappij)\b",
+    r"|part of (?:a|an|the) (?:\w+ ){0,2}?(?:group|concern|corporation"
     r"|multinational|company)|owned by (?:a|an|the) (?:\w+ ){0,2}?(?:group|company|corporation",
     r"|multinational)|belongs? to (?:a|an|the) (?:\w+ ){0,2}?group)",
 )

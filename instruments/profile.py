@@ -206,7 +206,9 @@ def merge(old: CompanyProfile, new: CompanyProfile) -> CompanyProfile:
     merged = CompanyProfile.model_validate(data)
     news = new.size is None and any(
         n is not None for n in (new.employees, new.group_employees, new.turnover_eur))
-    return with_size(merged, recompute=news)
+    # a group known stays counted when the own headcount is said again ("we're only 40 here")
+    grouped = merged.group_employees is not None and new.employees is not None
+    return with_size(merged, recompute=news or grouped)
 
 
 # -- the eval contract --------------------------------------------------------------------------

@@ -238,3 +238,20 @@ def test_asking_for_innovation_money_for_a_purchase_is_no_innovation() -> None:
     assert read_need(text, profile).signposts == ("kia",)
     trucks = "We want to buy 10 electric trucks, is there any innovation subsidy for that?"
     assert read_need(trucks, extract_profile(trucks)).signposts[:1] == ("mia-vamil",)
+
+
+def test_the_group_still_counts_when_the_own_headcount_is_said_again(built_finder) -> None:  # type: ignore[no-untyped-def]
+    first, again = _talk(built_finder, "We're a Dutch subsidiary (40 employees) of a German group "
+                                       "with 3000 employees. Can we apply for MIT?",
+                         "does that matter, we're only 40 people here?")
+    for answer in (first, again):
+        assert answer.profile["size"] == "large" and answer.profile["group_employees"] == 3000
+        assert answer.intent == "eligibility" and "does not fit" in answer.text
+
+
+def test_can_a_website_be_done_with_the_wbso_says_it_is_not_for_that(built_finder) -> None:  # type: ignore[no-untyped-def]
+    (answer,) = _talk(built_finder, "we hebben een webshop in hondenvoer en willen een nieuwe "
+                                    "website met boekingssysteem laten bouwen. kan dat met de "
+                                    "wbso?")
+    assert answer.intent == "eligibility"
+    assert answer.text.startswith("WBSO is niet bedoeld voor een webshop, website")
