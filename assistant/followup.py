@@ -6,7 +6,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from assistant.answer import Answer
-from assistant.question_forms import COMBINE, COMBINE_WITH_OTHERS
+from assistant.question_forms import COMBINE, COMBINE_WITH_OTHERS, asks_how_much
 from assistant.when_to_apply import asks_when
 
 # "de eerste", "the second one"; not "als eerste afnemen" or "first customer" (conversations-dev2
@@ -30,6 +30,9 @@ _KIND_MATCH = {
     "equity": {"equity", "fund-financing", "fund-of-funds", "financing"},
     "procurement": {"procurement"},
 }
+# a question this short that says "dat", "daar", "it" points back at the first scheme of the
+# last answer; 10 takes in "kan ik daar als mkb'er nog geld uit krijgen?" (9 words, dev4 cd4-20)
+POINTING_WORDS = 10
 _REFERS = re.compile(
     r"\b(die|deze|dat|daar|die regeling|it|that|this|that one|the one|those)\b", re.I
 )
@@ -57,8 +60,11 @@ def resolve_followup(text: str, mentioned: Sequence[str], history: Sequence[Answ
             match = [r.instrument_id for r in recs if r.kind in _KIND_MATCH[kind]]
             if match:
                 return match[:1]
-    if _REFERS.search(lowered) and len(text.split()) <= 8:
-        return [recs[0].instrument_id]
+    if _REFERS.search(lowered) and len(text.split()) <= POINTING_WORDS:
+        if (all(r.kind == "signpost" for r in recs) and not asks_how_much(text)
+                and asks_about_the_last(text)):
+            return []  # offered together for one need: asked of all of them (pointed_at)
+        return [recs[0].instrument_id]  # "hoeveel scheelt dat?": the first, to estimate
     return []
 
 

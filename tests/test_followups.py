@@ -132,3 +132,11 @@ def test_when_does_it_open_gets_when_to_apply(built_finder) -> None:  # type: ig
                       "en wanneer gaat die open?")
     assert answer.intent == "explain"
     assert answer.text.startswith("Wanneer en hoe u aanvraagt, per regeling:")
+
+
+def test_can_i_still_get_money_from_there_says_it_ended(built_finder) -> None:  # type: ignore[no-untyped-def]
+    _, answer = _talk(built_finder, "Hoeveel geld gaat er naar het Nationaal Groeifonds volgens "
+                                    "de brief?", "kan ik daar als mkb'er nog geld uit krijgen?")
+    assert answer.intent == "eligibility"
+    assert answer.recommended_ids()[:1] == ["nationaal-groeifonds"]
+    assert "beëindigd" in answer.text.split("\n")[0]
