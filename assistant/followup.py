@@ -30,8 +30,9 @@ _KIND_MATCH = {
     "equity": {"equity", "fund-financing", "fund-of-funds", "financing"},
     "procurement": {"procurement"},
 }
-# a question this short that says "dat", "daar", "it" points back at the first scheme of the
-# last answer; 10 takes in "kan ik daar als mkb'er nog geld uit krijgen?" (9 words, dev4 cd4-20)
+# a message this short that says "dat", "daar", "it" points back at the first scheme of the
+# last answer; a question of up to 10 words too ("kan ik daar als mkb'er nog geld uit
+# krijgen?", 9 words: dev4 cd4-20), not a statement ("we denken dat we ook ... nodig hebben")
 POINTING_WORDS = 10
 _REFERS = re.compile(
     r"\b(die|deze|dat|daar|die regeling|it|that|this|that one|the one|those)\b", re.I
@@ -50,7 +51,7 @@ def resolve_followup(text: str, mentioned: Sequence[str], history: Sequence[Answ
         return []
     recs = previous.recommendations
     lowered = text.lower()
-    if _COMPARE_BACK.search(lowered) and len(recs) >= 2:  # "het verschil tussen die twee?"
+    if _BETWEEN_THE_TWO.search(lowered) and len(recs) >= 2:  # "het verschil tussen die twee?"
         return [r.instrument_id for r in recs[:2]]
     counted = _counted(lowered, history)
     if counted:
@@ -60,7 +61,9 @@ def resolve_followup(text: str, mentioned: Sequence[str], history: Sequence[Answ
             match = [r.instrument_id for r in recs if r.kind in _KIND_MATCH[kind]]
             if match:
                 return match[:1]
-    if _REFERS.search(lowered) and len(text.split()) <= POINTING_WORDS:
+    words = len(text.split())
+    if _REFERS.search(lowered) and (words <= 8 or (words <= POINTING_WORDS
+                                                    and text.rstrip().endswith("?"))):
         if (all(r.kind == "signpost" for r in recs) and not asks_how_much(text)
                 and asks_about_the_last(text)):
             return []  # offered together for one need: asked of all of them (pointed_at)
@@ -95,6 +98,9 @@ _QUESTION_START = re.compile(
     r"|waar|moet|moeten|kan|kunnen|mag|mogen|is|zijn|krijg|how|what|when|where|which|do|does"
     r"|can|is|are|should|must|will|would)\b", re.I
 )
+# the two just named, compared ("het verschil tussen die twee?"), not "maakt dat verschil?"
+_BETWEEN_THE_TWO = re.compile(r"\b(?:verschil|difference|compare|vergelijk)\w*\b.*\b(?:tussen"
+                              r"|between|die twee|de twee|the two|both|beide)\b", re.I)
 _COMPARE_BACK = re.compile(r"\b(?:verschil|difference|compare|vergelijk|versus|vs)\b", re.I)
 
 

@@ -17,7 +17,9 @@ PAIR_ASKED = re.compile(
 # "hoeveel WBSO krijgen we?" too; "hoeveel budget heeft de MIT?" asks for a figure of the
 # scheme, not for an estimate
 HOW_MUCH = re.compile(
-    r"\b(hoeveel (?:geld |subsidie |korting |voordeel |belasting |[\w+-]+ )?"
+    r"\b(hoeveel (?:geld |subsidie |korting |voordeel |belasting |(?:de |het )?(?:wbso|mit"
+    r"|mit-subsidie|innovatiekrediet|innovatiebox|eia|mia|kia|vamil|slim|isde|vff|dei\+?"
+    r"|eurostars|pps-toeslag) )?"
     r"(?:krijg|krijgen|kan|kunnen|levert|leveren|bespaar|besparen|zou|zouden|lenen|leen"
     r"|scheelt|is dat voor|oplevert)"
     r"|wat (?:levert|leveren|scheelt|bespaar)|what would (?:i|we) get|what do (?:i|we) get"
@@ -32,8 +34,7 @@ HOW_MUCH = re.compile(
 COMBINE = re.compile(
     r"\b(combiner\w*|combine[sd]?|combining|combination|stapel\w*|stack\w*|cumul\w*"
     r"|tegelijk(?:ertijd)? (?:aanvragen|krijgen|gebruiken)|at the same time"
-    r"|(?:allebei|beide|samen) (?:aanvragen|krijgen|gebruiken|inzetten)|both at once"
-    r"|(?:use|get|claim) (?:them |both )?together"
+    r"|(?:allebei|beide) (?:aanvragen|krijgen|gebruiken|inzetten)|both at once"
     r"|(?:get|use|claim|apply for|have) (?:them )?both|both (?:schemes|of them) (?:at|on|for)"
     r"|naast (?:de |het |een )?\S+ (?:aanvragen|krijgen|gebruiken)|on top of)\b",
     re.IGNORECASE,
@@ -45,7 +46,15 @@ COMBINE_WITH_OTHERS = re.compile(
 )
 
 
+# "kan ik isde en eia samen gebruiken?": combining only with two schemes named ("kunnen we de
+# machine samen gebruiken?" is about a machine)
+TOGETHER = re.compile(r"\bsamen (?:aanvragen|krijgen|gebruiken|inzetten)\b|\btogether\b",
+                      re.IGNORECASE)
+
+
 def asks_to_combine(text: str, named: int) -> bool:
+    if named >= 2 and TOGETHER.search(text):
+        return True
     return bool(COMBINE.search(text)) and (named >= 2 or bool(COMBINE_WITH_OTHERS.search(text)))
 
 
@@ -148,12 +157,12 @@ def asks_what_it_says(text: str) -> bool:
 # (conversations-dev4 cd4-39 got the recommendations again)
 ASKS_SME = re.compile(
     r"(?:^|[.!?]\s+)(?:(?:en|maar|dus|oh|ok|oké)[,]?\s+)?(?:tellen|telt|vallen|valt|zijn|ben|is"
-    r"|horen|hoort)\s+(?:we|wij|ik|mijn bedrijf|ons bedrijf|het bedrijf|dat|die)\b"
+    r"|horen|hoort)\s+(?:we|wij|ik|mijn bedrijf|ons bedrijf)\b"
     r"(?:\s+\w+){0,3}?\s+(?:als |onder (?:het )?|bij (?:het )?|tot (?:het )?)?(?:een )?"
     r"(?:mkb(?:'er|-bedrijf)?|kmo)\b"
-    r"|(?:^|[.!?]\s+)(?:(?:and|so|but|ok)[,]?\s+)?(?:do|does|are|am|is|would|will|can)\s+"
-    r"(?:we|i|it|our company|my company|that)\b(?:\s+\w+){0,3}?\s+"
-    r"(?:count as |qualify as |classed as |considered )?(?:an? )?"
+    r"|(?:^|[.!?]\s+)(?:(?:and|so|but|ok)[,]?\s+)?(?:(?:are we|am i|is our company|is my company)"
+    r"(?:\s+\w+){0,2}?|(?:do|does|would|will|can)\s+(?:we|i|our company|my company)"
+    r"(?:\s+\w+){0,2}?\s+(?:count|qualify|classify|pass)(?:\s+as)?)\s+(?:an? )?"
     r"(?:sme|small (?:or medium[- ]sized )?(?:business|enterprise))\b",
     re.IGNORECASE,
 )

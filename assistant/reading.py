@@ -256,8 +256,8 @@ class MessageReader:
         cd3-39); hostile wordings are the word rules' to catch, before this."""
         assert self.guard is not None
         verdict = self.guard.verdict(text)
-        if in_scope or (verdict == "out_of_scope" and read_own_business(normalise(plain))):
-            return None
+        if verdict == "out_of_scope" and (in_scope or read_own_business(normalise(plain))):
+            return None  # the guard's "deceptive" stays: "can I fake the hours for the WBSO?"
         return verdict
 
     def _by_form(

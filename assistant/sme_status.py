@@ -19,6 +19,7 @@ from instruments.labels import label
 from instruments.profile import SIZE_ORDER, CompanyProfile, headcount_for_size
 
 SME_SIZES = frozenset(SIZE_ORDER[:3])
+SME_HEADCOUNT_BELOW = 250  # the medium enterprise's headcount ceiling (2003/361/EC)
 NAMED_SCHEMES = 4  # SME-only schemes named in the answer: examples, not the whole list
 
 
@@ -41,10 +42,16 @@ def sme_answer(
         return t.render("sme_unknown", schemes=schemes), [], {}
     words = label(size, lang)
     group = profile.group_employees
-    in_group = group is not None and profile.employees is not None and group > profile.employees
-    if size in SME_SIZES:
+    in_group = group is not None and (profile.employees is None or group > profile.employees)
+    by_turnover = (size not in SME_SIZES and headcount < SME_HEADCOUNT_BELOW
+                   and profile.turnover_eur is not None)
+    if by_turnover:  # over the turnover ceiling: then the balance sheet decides (2003/361/EC)
+        text = t.render("sme_balance_sheet", headcount=headcount)
+    elif size in SME_SIZES:
         turnover = "" if profile.turnover_eur is not None else t.render("sme_turnover_unknown")
         text = t.render("sme_yes", headcount=headcount, size=words, turnover=turnover)
+    elif in_group and profile.employees is None:
+        text = t.render("sme_no_group_only", group=group, size=words, schemes=schemes)
     elif in_group:
         text = t.render("sme_no_group", own=profile.employees, group=group, size=words,
                         schemes=schemes)

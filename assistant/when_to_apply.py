@@ -32,8 +32,11 @@ TIMING_SENTENCES = 2  # of how to apply, per scheme: when, and the step it hangs
 
 
 # "wat is SLIM precies en wanneer kan ik aanvragen?" asks what it is as well: the card answers
-WHAT_IS = re.compile(r"\b(?:wat is|wat zijn|wat houdt|what is|what's|what are .+ exactly)\b",
-                     re.IGNORECASE)
+WHAT_IS = re.compile(r"\b(?:wat is|wat zijn|wat houdt|what is|what's|what are)\b"
+                     r"(?! (?:de |the )?(?:deadlines?|sluitingsdatum|closing date))", re.IGNORECASE)
+# reporting afterwards is no applying: "when do I submit the final report?"
+REPORTING = re.compile(r"\b(?:report\w*|rapport\w*|verantwoording|realisatie|urenadministratie"
+                       r"|eindverslag|vaststelling)\b", re.IGNORECASE)
 
 
 # the asker applying ("wanneer kan ik ...", "wanneer gaat die open?"), not the timing of a
@@ -45,7 +48,8 @@ I_APPLY = re.compile(
 
 
 def asks_when(text: str) -> bool:
-    return bool(ASKS_WHEN.search(text)) and not WHAT_IS.search(text)
+    return (bool(ASKS_WHEN.search(text)) and not WHAT_IS.search(text)
+            and not REPORTING.search(text))
 
 
 def asks_when_i_apply(text: str) -> bool:

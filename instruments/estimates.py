@@ -54,8 +54,9 @@ class EstimateRule(BaseModel):
     taxed_at_source: str | None = None
     fixed_eur: float | None = Field(default=None, gt=0)
     starter_extra_eur: float | None = Field(default=None, gt=0)
-    # a company this many years old or younger counts as a starter (what the starter rule
-    # allows at most, in years of staff or of enterprise); older, it does not
+    # a company this many years old or younger is young enough to be a starter: the starter
+    # rule allows at most this many years of staff (or of enterprise) in the last five; the
+    # rule's other condition is said beside the estimate (starter_rule)
     starter_max_years: float | None = Field(default=None, gt=0)
     starter_rule: Text | None = None  # the starter rule in words, said beside the estimate
     min_base_eur: float | None = Field(default=None, gt=0)
@@ -121,10 +122,12 @@ def _brackets(brackets: list[Bracket], base: float, less: float = 0.0) -> tuple[
 
 
 def is_starter(rule: EstimateRule, profile: CompanyProfile) -> bool | None:
-    """Whether the applicant counts as a starter by its age; None when either is unknown."""
+    """True when the company is young enough to be a starter by the rule's years (its other
+    condition, at most 2 years of an S&O-verklaring, is said beside the estimate); None
+    otherwise: an older company may still have had staff for fewer years."""
     if rule.starter_max_years is None or profile.age_years is None:
         return None
-    return profile.age_years <= rule.starter_max_years
+    return True if profile.age_years <= rule.starter_max_years else None
 
 
 def estimate(rule: EstimateRule, profile: CompanyProfile) -> Estimate:

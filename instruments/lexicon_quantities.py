@@ -134,10 +134,12 @@ _ALL_WAGES = (r"\b(?:loon|lonen|loonkosten|loonsom|salaris|salarissen|salariskos
               r"|wage costs?|salaries|payroll|staff costs?|personeelskosten)\b")
 ALL_WAGES_AFTER = _rx(_ALL_WAGES, r"[^\d€]{0,30}?", _AMOUNT)
 ALL_WAGES_BEFORE = _rx(_AMOUNT, r" ?(?:euros?|eur)? ?(?:aan |in |of |at |on )?", _ALL_WAGES)
-ALL_FOR_RND = _rx(r"\b(?:(?:bijna|vrijwel|nagenoeg|vooral|grotendeels) )?(?:alles|allemaal"
-                  r"|volledig|helemaal)\b[^.]{0,25}\b(?:r&d|s&o|rnd|onderzoek|ontwikkel\w*)"
-                  r"|\b(?:(?:almost|nearly|mostly|practically) )?(?:all|entirely|fully)\b"
-                  r"[^.]{0,25}\b(?:r&d|research|development)")
+ALL_FOR_RND = _rx(
+    r"\b(?:(?:bijna|vrijwel|nagenoeg|grotendeels) )?(?:alles|allemaal|volledig) (?:voor|aan|in|op)",
+    r" (?:de |het )?(?:r&d|s&o|onderzoek|ontwikkel\w*)",
+    r"|\b(?:(?:almost|nearly|mostly|practically) )?all of it (?:is |goes |for |on |to )*",
+    r"(?:r&d|research|development)\b",
+)
 _PROFIT = r"\b(?:innovatie)?(?:winst|profits?)\b"
 PROFIT_AFTER = _rx(_PROFIT, r"[^\d€]{0,30}?", _AMOUNT)
 PROFIT_BEFORE = _rx(_AMOUNT, r" ?(?:euros?|eur)? ?(?:aan |in |of |at )?", _PROFIT)
@@ -190,8 +192,10 @@ NO_WORDS = {"false", "no", "nee", "0", "n", "onwaar", "nope", "neen", "nah", "ni
 # belonging to a larger group ("een dochter van een concern", "part of a group"): the group's
 # headcount counts for the size class (linked enterprises, 2003/361/EC; dev4 cd4-39)
 SUBSIDIARY = _rx(
-    r"\b(?:dochter(?:bedrijf|onderneming|maatschappij)?s? van|werkmaatschappij van",
-    r"|onderdeel van (?:een|het|de) |deel van (?:een|het|de) (?:\w+ )?(?:concern|groep|holding)",
+    r"\b(?:dochter(?:bedrijf|onderneming|maatschappij)?s? van (?:een|het|dat|dit|de) (?:\w+ )?",
+    r"(?:bedrijf|concern|groep|holding|multinational|onderneming)|werkmaatschappij van",
+    r"|\bmoeder(?:bedrijf|maatschappij)\b|\bparent company\b",
+    r"|(?:onder)?deel van (?:een|het|de) (?:\w+ )?(?:concern|groep|holding|multinational)",
     r"|(?:horen|hoort|behoren|behoort) (?:bij|tot) (?:een|het|de) (?:\w+ )?(?:concern|groep)",
     r"|\bsubsidiary\b|\bdochter(?:bedrijf|onderneming|maatschappij)\b",
     r"|part of (?:a|an|the) (?:\w+ ){0,2}?(?:group|concern|corporation"
@@ -202,7 +206,8 @@ SUBSIDIARY = _rx(
 GROUP_HEADCOUNT = _rx(
     r"\b(?:concern|groep|group|moederbedrijf|moedermaatschappij|holding|parent(?: company)?",
     r"|multinational|corporation|bedrijf|company)\b",
-    r"(?:(?!\b(?:wij|we|zelf|ourselves|ons|our|us)\b)[^.;,]){0,40}?\b(?:met|with|van|of) ",
+    r"(?:(?!\b(?:wij|we|zelf|ourselves|ons|our|us)\b)[^.;,]){0,40}?\b(?:met|with|van|of|heeft",
+    r"|has|telt|employs) ",
     r"(?:ruim |bijna |zo'n |ongeveer |about |over |around |some )?(?P<n>\d[\d.,]*) ?",
     r"(?:medewerkers|werknemers|man|mensen|personen|employees|people|staff|fte)\b",
 )

@@ -122,11 +122,11 @@ OWN_BUSINESS = _rx(
 # developing nothing new oneself: "we ontwikkelen zelf niks nieuws", "we don't develop
 # anything": the development words in such a message are no plan (dev3 cd3-19 got the WBSO)
 NOT_DEVELOPING = _rx(
-    r"\b(?:ontwikkel\w*|develop\w*|innover\w*|bedenken)\s+(?:zelf\s+|ourselves\s+)?",
-    r"(?:niks|niets|geen|nothing|anything)\b|\b(?:niks|niets|nothing) (?:nieuws|new)\b",
-    r"|\b(?:don'?t|do not|doesn'?t|does not|niet) (?:zelf |really |ourselves )?",
-    r"(?:develop|ontwikkel|innover|innovate)\w*|\bgeen (?:r&d|s&o|eigen ontwikkeling)",
-    r"|\bno (?:r&d|development of our own)\b",
+    r"\b(?:ontwikkel\w*|bedenken|maken)\s+(?:we\s+|wij\s+)?zelf\s+(?:niks|niets)\b",
+    r"|\b(?:niks|niets|nothing) (?:nieuws|new) (?:zelf|ourselves|of our own)?",
+    r"|\b(?:we|wij|i|ik) (?:don'?t|do not|ontwikkelen niet|ontwikkel niet)(?: develop)?",
+    r"(?: anything| iets)?(?: new| nieuws)?(?: ourselves| zelf)?\b(?! (?:a|an|the|een|de|het) )",
+    r"|\bgeen eigen ontwikkeling\b",
 )
 SECTOR_PHRASE = _rx(r"\b(?:in|binnen|within) (?:de|het|the) (?P<sector>[a-z&'-]+?(?: [a-z&'-]+)?)",
                     r" ?-?(?:sector|branche|industrie|industry)\b")
@@ -190,7 +190,7 @@ ACTIVITIES: tuple[tuple[Activity, re.Pattern[str]], ...] = (
                    # a market abroad: "expand into the US market" (conversations-dev4 cd4-34)
                    r"|\b(?:us|usa|american|amerikaanse|chinese|aziatische|asian|duitse|german"
                    r"|franse|french|britse|british|uk|europese|european) markt"
-                   r"|\b(?:us|usa|american|chinese|asian|german|french|british|uk|european)"
+                   r"|\bthe (?:us|usa|american|chinese|asian|german|french|british|uk|european)"
                    r" market|\bverenigde staten|\bunited states|\bnaar (?:amerika|de vs|azie|china)"
                    r"|\binto (?:the )?(?:us|usa|america|asia|china)\b")),
     ("procurement", _rx(_PROCUREMENT)),

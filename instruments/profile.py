@@ -187,6 +187,9 @@ def headcount_for_size(profile: CompanyProfile) -> int | None:
 def with_size(profile: CompanyProfile, recompute: bool = False) -> CompanyProfile:
     """The profile with `size` derived from the headcount (and turnover) when unknown, or asked."""
     headcount = headcount_for_size(profile)
+    # a group known decides the size even over a size word ("een klein bedrijf, dochter van
+    # een concern met 800 medewerkers")
+    recompute = recompute or profile.group_employees is not None
     if headcount is None or (profile.size is not None and not recompute):
         return profile
     return profile.model_copy(update={"size": size_class(headcount, profile.turnover_eur)})

@@ -234,17 +234,25 @@ def _country_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 _PARTNER_CONTEXT = re.compile(
     r"\b(partners?|partnerbedrijf|samenwerk\w*|samen met|collaborat\w*|cooperat\w*|consorti\w*"
     r"|together with|with an? \w+ (?:company|firm|university|partner)|bedrijf uit|company from"
-    r"|met (?:een|twee|drie|\d+) (?:\w+ ){0,4}?(?:bedrij\w*|partners?|universiteit\w*"
-    r"|onderneming\w*|firma\w*|startups?|fabrikant\w*)"
     r"|firm from|universiteit in|university in|bedrijf in|company in|klant in|customer in"
     r"|leverancier|supplier)\b"
 )
 
 
+# "willen met een Duits en een Belgisch bedrijf een membraan ontwikkelen": a firm one works
+# with, when the message says what is made together ("we concurreren met twee Chinese
+# fabrikanten" is no partnership)
+_WITH_A_FIRM = re.compile(
+    r"\bmet (?:een|twee|drie|\d+) (?:\w+ ){0,4}?(?:bedrij\w*|partners?|universiteit\w*"
+    r"|onderneming\w*|firma\w*|startups?|fabrikant\w*)\b")
+_MAKING_TOGETHER = re.compile(r"\b(?:ontwikkel\w*|onderzo\w*|bouwen|maken|testen|project\w*)\b")
+
+
 def read_partner_countries(text: str) -> list[str]:
     """ISO codes of the countries named beside a word of partnering ("a partner in Germany",
     "samen met een Duits bedrijf"), in order of mention; none otherwise."""
-    if not _PARTNER_CONTEXT.search(text):
+    with_a_firm = bool(_WITH_A_FIRM.search(text) and _MAKING_TOGETHER.search(text))
+    if not (_PARTNER_CONTEXT.search(text) or with_a_firm):
         return []
     hits = sorted((m.start(), code) for code, p in _country_patterns() if (m := p.search(text)))
     return list(dict.fromkeys(code for _, code in hits))
@@ -318,7 +326,7 @@ def read_region(text: str) -> Region | None:
 
 @cache
 def _business_kinds() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(word starts, word ends) of business kinds: instruments/data/business_kinds.txt."""
+    """(whole words, word ends) of business kinds: instruments/data/business_kinds.txt."""
     words = [line.strip() for line in BUSINESS_KINDS.read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#")]
     return (tuple(w for w in words if not w.startswith("-")),
@@ -333,7 +341,8 @@ def read_own_business(text: str) -> str | None:
     if business is None:
         return None
     starts, ends = _business_kinds()
-    return business if business.startswith(starts) or business.endswith(ends) else None
+    kind = business in starts or any(business.endswith(e) and business != e for e in ends)
+    return business if kind else None
 
 
 def read_applicant(text: str, startup: bool, employees: int | None) -> ApplicantType | None:

@@ -44,6 +44,8 @@ REGISTRY: dict[str, frozenset[str]] = {
     "sme_no": frozenset({"headcount", "size", "schemes"}),
     "sme_unknown": frozenset({"schemes"}),
     "sme_rule": frozenset(),
+    "sme_balance_sheet": frozenset({"headcount"}),
+    "sme_no_group_only": frozenset({"group", "size", "schemes"}),
     "when_line": frozenset({"name", "when", "status", "as_of"}),
     "when_intro": frozenset(),
     "compare_intro": frozenset(),

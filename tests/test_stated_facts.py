@@ -74,7 +74,8 @@ def test_a_young_company_is_estimated_at_the_starters_rate() -> None:
     unknown = estimate(wbso, base)
     young = estimate(wbso, base.model_copy(update={"age_years": 2.0}))
     old = estimate(wbso, base.model_copy(update={"age_years": 12.0}))
-    assert (unknown.starter, young.starter, old.starter) == (None, True, False)
+    # older is not "no starter": it may have had staff for fewer years than its age
+    assert (unknown.starter, young.starter, old.starter) == (None, True, None)
     assert young.starter_amount is not None and young.amount is not None
     assert young.starter_amount > young.amount == old.amount
 
@@ -88,7 +89,7 @@ def test_how_much_wbso_with_wages_then_does_our_age_matter(built_finder) -> None
     )
     assert first.intent == "estimate" and "36% over € 380.000" in first.text
     assert second.intent == "estimate" and second.recommended_ids() == ["wbso"]
-    assert "50% over € 380.000" in second.text and "startertarief" in second.text
+    assert "50% over € 380.000" in second.text and "Als starter gerekend" in second.text
 
 
 def _scores(profile: CompanyProfile, mentioned: tuple[str, ...] = ()) -> dict[str, float]:
@@ -255,3 +256,37 @@ def test_can_a_website_be_done_with_the_wbso_says_it_is_not_for_that(built_finde
                                     "wbso?")
     assert answer.intent == "eligibility"
     assert answer.text.startswith("WBSO is niet bedoeld voor een webshop, website")
+
+
+@pytest.mark.parametrize("text", [
+    "ons product is nog niet ontwikkeld, we zoeken subsidie voor een prototype",
+    "we ontwikkelen geen software maar een nieuwe sensor",
+    "geen R&D-afdeling maar willen een prototype bouwen",
+])
+def test_words_of_not_only_are_no_denial_of_developing(text: str) -> None:
+    from assistant.needs import innovating
+
+    assert innovating(text, extract_profile(text))
+
+
+@pytest.mark.parametrize(("text", "wage"), [
+    ("€500k in salaries. What are all the options for R&D funding?", None),
+    ("500.000 euro loonkosten, helemaal niet voor ontwikkeling", None),
+])
+def test_wages_near_words_of_rnd_are_not_rnd_wages(text: str, wage: float | None) -> None:
+    assert extract_profile(text).rnd_wage_eur == wage
+
+
+@pytest.mark.parametrize(("text", "own", "group"), [
+    ("ons moederbedrijf heeft 900 medewerkers, wij zelf zijn met 30 man", 30, 900),
+    ("mijn dochter van 16 helpt mee in ons bedrijf met 8 medewerkers", 8, None),
+])
+def test_groups_and_daughters(text: str, own: int, group: int | None) -> None:
+    profile = extract_profile(text)
+    assert (profile.employees, profile.group_employees) == (own, group)
+
+
+def test_a_size_word_gives_way_to_the_group() -> None:
+    profile = extract_profile("we zijn een klein bedrijf, dochter van een concern met 800 "
+                              "medewerkers")
+    assert profile.size == "large"
