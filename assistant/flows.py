@@ -16,10 +16,10 @@ from assistant.answer import Recommendation
 from assistant.clarify import clarifying_question
 from assistant.combine import combine
 from assistant.how_much import estimate_answer
-from assistant.question_forms import asks_letter_identity
+from assistant.question_forms import asks_letter_identity, asks_when
 from assistant.ranking import Ranked
 from assistant.sme_status import sme_answer
-from assistant.when_to_apply import asks_when, when_line
+from assistant.when_to_apply import when_line
 from instruments.catalog import Catalog
 from instruments.kinds import SERVICES, category_of
 from instruments.models import InstrumentCard

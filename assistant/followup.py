@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-from assistant.answer import Answer
-from assistant.question_forms import COMBINE, COMBINE_WITH_OTHERS, asks_how_much
-from assistant.when_to_apply import asks_when
+from assistant.answer import Answer, Recommendation
+from assistant.question_forms import COMBINE, COMBINE_WITH_OTHERS, asks_how_much, asks_when
 
 # "de eerste", "the second one"; not "als eerste afnemen" or "first customer" (conversations-dev2
 # d2c026: a municipality as first buyer pointed back to the first recommendation)
@@ -39,6 +38,11 @@ _REFERS = re.compile(
 )
 
 
+def only_signposts(recs: Sequence[Recommendation]) -> bool:
+    """Adjacent schemes only: offered together for one need, so a question is asked of all."""
+    return all(r.kind == "signpost" for r in recs)
+
+
 def resolve_followup(text: str, mentioned: Sequence[str], history: Sequence[Answer]) -> list[str]:
     """The instruments a message is about: named ones, else those it points back to. Asked
     to combine, a message that names one scheme ("kan ik dat combineren met de KIA?") means it
@@ -64,7 +68,7 @@ def resolve_followup(text: str, mentioned: Sequence[str], history: Sequence[Answ
     words = len(text.split())
     if _REFERS.search(lowered) and (words <= 8 or (words <= POINTING_WORDS
                                                     and text.rstrip().endswith("?"))):
-        if (all(r.kind == "signpost" for r in recs) and not asks_how_much(text)
+        if (only_signposts(recs) and not asks_how_much(text)
                 and asks_about_the_last(text)):
             return []  # offered together for one need: asked of all of them (pointed_at)
         return [recs[0].instrument_id]  # "hoeveel scheelt dat?": the first, to estimate
@@ -133,7 +137,7 @@ def pointed_at(text: str, history: Sequence[Answer], catalog_ids: Collection[str
     shown = [r.instrument_id for r in previous.recommendations]
     if _COMPARE_BACK.search(text) and len(shown) >= 2:
         return shown[:2]
-    if asks_when(text) or all(r.kind == "signpost" for r in previous.recommendations):
+    if asks_when(text) or only_signposts(previous.recommendations):
         # "what are the deadlines?": of each scheme just named; "moeten we dat voor of na de
         # aankoop aanvragen?" after the EIA and the ISDE: of both
         return [i for i in shown if i in catalog_ids][:3]

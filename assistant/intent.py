@@ -11,8 +11,13 @@ from collections.abc import Callable, Sequence
 
 from assistant.answer import Intent
 from assistant.hostile_rules import is_hostile
-from assistant.question_forms import HOW_MUCH, PAIR_ASKED, asks_either, asks_to_combine
-from assistant.when_to_apply import asks_when_i_apply
+from assistant.question_forms import (
+    HOW_MUCH,
+    PAIR_ASKED,
+    asks_either,
+    asks_to_combine,
+    asks_when_i_apply,
+)
 
 _OUT_OF_SCOPE = re.compile(
     r"\b(vat|omzetbelasting|aangifte inkomstenbelasting|belastingaangifte|tax return"

@@ -170,3 +170,38 @@ ASKS_SME = re.compile(
 
 def asks_sme_status(text: str) -> bool:
     return bool(ASKS_SME.search(text)) and text.rstrip().endswith("?")
+
+
+# a question about when to apply: "what are the deadlines?", "wanneer kan ik aanvragen?",
+# "when can we apply?"; not "when was the letter sent?" nor "wanneer gaan de wijzigingen in?"
+ASKS_WHEN = re.compile(
+    r"\b(?:deadlines?|sluitingsdatum|closing dates?|openstelling(?:en)?)\b"
+    r"|\b(?:wanneer|tot wanneer|when|until when)\b(?:\W+\w+){0,5}?\W+"
+    r"(?:aanvra\w*|indienen|apply|applying|application|submit\w*|open)\b"
+    # "is the training one open now?", "is die nu nog open?": the window, now
+    r"|\b(?:is|are|zijn)\b(?:\W+\w+){1,4}?\W+(?:nu |now |still |nog |op dit moment )+open\b"
+    r"|\bopen (?:now|right now|nu|op dit moment)\b",
+    re.IGNORECASE)
+# "wat is SLIM precies en wanneer kan ik aanvragen?" asks what it is as well: the card answers
+WHAT_IS = re.compile(r"\b(?:wat is|wat zijn|wat houdt|what is|what's|what are)\b"
+                     r"(?! (?:de |the )?(?:deadlines?|sluitingsdatum|closing date))", re.IGNORECASE)
+# reporting afterwards is no applying: "when do I submit the final report?"
+REPORTING = re.compile(r"\b(?:report\w*|rapport\w*|verantwoording|realisatie|urenadministratie"
+                       r"|eindverslag|vaststelling)\b", re.IGNORECASE)
+
+
+# the asker applying ("wanneer kan ik ...", "wanneer gaat die open?"), not the timing of a
+# measure in the letter ("When is the deadline for the third Growth Fund round?")
+I_APPLY = re.compile(
+    r"\b(?:kan ik|kunnen (?:we|wij)|can (?:i|we)|moet(?:en)? (?:ik|we|wij)|should (?:i|we)"
+    r"|do (?:i|we)|mag ik|mogen (?:we|wij)|tot wanneer|until when|open(?:s|t|en)?|now|nu)\b",
+    re.IGNORECASE)
+
+
+def asks_when(text: str) -> bool:
+    return (bool(ASKS_WHEN.search(text)) and not WHAT_IS.search(text)
+            and not REPORTING.search(text))
+
+
+def asks_when_i_apply(text: str) -> bool:
+    return asks_when(text) and bool(I_APPLY.search(text))

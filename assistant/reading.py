@@ -23,6 +23,7 @@ from assistant.dialogue import Conversation, Provenance
 from assistant.followup import (
     asks_about_the_last,
     asks_difference,
+    only_signposts,
     pointed_at,
     resolve_followup,
 )
@@ -48,11 +49,11 @@ from assistant.question_forms import (
     asks_letter_identity,
     asks_sme_status,
     asks_what_it_says,
+    asks_when,
     bare_mention,
 )
 from assistant.ranking import support_asked
 from assistant.replies import any_option, slot_value
-from assistant.when_to_apply import asks_when
 from instruments.lexicon_quantities import SUBSIDIARY
 from instruments.lexicon_topics import NOT_DEVELOPING, SECTOR_PHRASE, SELF_DESCRIPTION
 from instruments.models import Lang
@@ -295,10 +296,11 @@ class MessageReader:
         ids = pointed_at(text, conversation.answers, self.pointable_ids)
         if ids and support_asked(plain) and ASKS_FOR_MORE.search(plain):
             return None  # "is there a loan for that?" after the WBSO: a new request
-        signposts = all(r.kind == "signpost" for r in conversation.last_recommendations)
-        several: Intent = ("compare" if asks_difference(text) or not (signposts or asks_when(text))
-                           else "explain")
-        intent: Intent = (several if len(ids) > 1 else "explain") if ids else "recommend"
+        # several schemes pointed at are compared, unless each is asked about: the deadlines,
+        # or adjacent schemes offered together for one need
+        each = only_signposts(conversation.last_recommendations) or asks_when(text)
+        compared = len(ids) > 1 and (asks_difference(text) or not each)
+        intent: Intent = ("compare" if compared else "explain") if ids else "recommend"
         if ids and asks_how_much(text):
             intent, ids = "estimate", ids[:1]
         return Reading(text, lang, intent, facts, mentioned=tuple(ids),

@@ -289,16 +289,15 @@ def read_themes(text: str) -> list[Theme]:
     return [*themes, "health"] if "oncology" in themes and "health" not in themes else themes
 
 
-def _sector_phrase(text: str) -> str | None:
-    match = SECTOR_PHRASE.search(text)
-    return match.group("sector").strip() if match else None
-
-
 def read_sector(text: str) -> str | None:
-    """ "in de bouwsector" -> "bouw"; else the word holding the first theme keyword."""
+    """ "in de bouwsector" -> "bouw"; else the kind of business one has ("we zijn een
+    meubelmakerij", not its "cnc machine"); else the word holding the first theme keyword."""
     match = SECTOR_PHRASE.search(text)
     if match:
         return match.group("sector").strip()
+    business = read_own_business(text)
+    if business:
+        return business
     hits = sorted((m.start(), m.end()) for _, pattern in THEMES if (m := pattern.search(text)))
     if not hits:
         return None
@@ -389,7 +388,7 @@ def read_facts(text: str, today: date | None = None) -> dict[str, Any]:
         "turnover_eur": read_turnover(norm),
         "age_years": read_age(norm, today or date.today()),
         "stage": read_stage(norm) if developing else None,
-        "sector": _short(_sector_phrase(norm) or read_own_business(norm) or read_sector(norm)),
+        "sector": _short(read_sector(norm)),
         "themes": read_themes(norm), "activities": activities,
         "region": read_region(norm), "support_wanted": support,
         "financing_need": support[0] if support else None,

@@ -110,7 +110,7 @@ def test_what_are_the_deadlines_gives_when_to_apply_for_each_scheme(built_finder
 
 
 def test_what_is_it_and_when_gets_the_card(built_finder) -> None:  # type: ignore[no-untyped-def]
-    from assistant.when_to_apply import asks_when
+    from assistant.question_forms import asks_when
 
     assert asks_when("wanneer kan ik de WBSO aanvragen?")
     assert not asks_when("wat is SLIM precies en wanneer kan ik aanvragen?")
