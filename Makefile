@@ -55,7 +55,8 @@ eval: $(STAMP) ## the report set in every configuration, the blind sets, the con
 	  | tee eval/results/holdout.txt
 	$(VENV)/bin/finder eval --set eval/guard.jsonl --json eval/results/guard.json \
 	  | tee eval/results/guard.txt
-	for set in conversations ordinary conversations-dev conversations-dev2 conversations-dev3 ordinary-dev \
+	for set in conversations conversations-blind5 conversations-blind6 ordinary conversations-dev \
+	    conversations-dev2 conversations-dev3 conversations-dev4 ordinary-dev \
 	    hostile hostile-dev; do \
 	  $(VENV)/bin/finder eval --set eval/$$set.jsonl --json eval/results/$$set.json \
 	    | tee eval/results/$$set.txt; done
